@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { AgendaItemResolver } from './agenda-item.resolver.js';
+
+@Module({ providers: [AgendaItemResolver] })
+export class AgendaModule {}

@@ -1,0 +1,48 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AgendaModule } from './agenda/agenda.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { EventsModule } from './events/events.module.js';
+import { GraphQLContextFactory } from './graphql/graphql-context.factory.js';
+import { GraphQLContextModule } from './graphql/graphql-context.module.js';
+import { graphqlOptions } from './graphql/graphql-options.js';
+import { HealthModule } from './health/health.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
+import { PlaygroundModule } from './playground/playground.module.js';
+import { SectorsModule } from './sectors/sectors.module.js';
+import { SpeakersModule } from './speakers/speakers.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [GraphQLContextModule],
+          inject: [AppConfig, GraphQLContextFactory],
+          useFactory: graphqlOptions,
+        }),
+        HealthModule,
+        PlaygroundModule,
+        AuthModule,
+        UsersModule,
+        EventsModule,
+        AgendaModule,
+        SpeakersModule,
+        SectorsModule,
+        OrganisationsModule,
+        DemoModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module.js';
+import { AuthResolver } from './auth.resolver.js';
+import { AuthService } from './auth.service.js';
+
+@Module({ imports: [UsersModule], providers: [AuthService, AuthResolver], exports: [AuthService] })
+export class AuthModule {}

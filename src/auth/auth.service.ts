@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { GraphQLError } from 'graphql';
+import { AppConfig } from '../config/app-config.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { UsersService } from '../users/users.service.js';
+import { verifyPassword } from './passwords.js';
+import type { Role, Viewer } from './viewer.js';
+
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+/** Compared against when the email is unknown, so both failures take as long. */
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+@Injectable()
+export class AuthService {
+  private readonly jwt: JwtService;
+  private readonly ttlSeconds: number;
+
+  constructor(
+    config: AppConfig,
+    private readonly users: UsersService,
+  ) {
+    const secret = config.JWT_SECRET ?? randomBytes(32).toString('hex');
+    if (!config.JWT_SECRET) {
+      new Logger('Auth').warn('JWT_SECRET is unset: tokens are signed with a random key and end with this process');
+    }
+    this.ttlSeconds = Number(config.JWT_EXPIRES_IN.slice(0, -1)) * UNITS[config.JWT_EXPIRES_IN.slice(-1)];
+    this.jwt = new JwtService({
+      secret,
+      signOptions: { algorithm: 'HS256' },
+      verifyOptions: { algorithms: ['HS256'] },
+    });
+  }
+
+  async login(email: string, password: string) {
+    const user = await this.users.findByEmail(email);
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+    const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
+    const token = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn: this.ttlSeconds });
+    return { token, expiresAt, user };
+  }
+
+  /** The viewer a request's `Authorization: Bearer <token>` names; null without a header. */
+  async viewerFromHeader(header: string | undefined): Promise<Viewer | null> {
+    if (!header) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    try {
+      if (!match) throw new Error('not a bearer token');
+      const claims = await this.jwt.verifyAsync<{ sub: string; role: Role }>(match[1]);
+      return { id: claims.sub, role: claims.role };
+    } catch {
+      throw new GraphQLError('The bearer token is invalid or has expired; sign in again', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { BadInputError } from '../common/errors/domain-error.js';
+
+/** Content rules shared by every way of writing an event (inputs, documents, schedules). */
+
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function assertTimeZone(field: string, zone: string): void {
+  if (!isTimeZone(zone)) throw new BadInputError(field, `"${zone}" is not an IANA time zone such as Europe/London`);
+}
+
+export function assertSpan(field: string, startsAt: Date, endsAt: Date): void {
+  if (endsAt.getTime() <= startsAt.getTime()) throw new BadInputError(field, 'must be after startsAt');
+}
+
+export interface TimedItem {
+  startsAt: Date | null;
+  endsAt: Date | null;
+  track: string | null;
+}
+
+/**
+ * Agenda times: an end needs a start and comes after it, every time lies inside the event,
+ * and no two timed items overlap in the same track. `fieldOf(i, member)` names the offending member.
+ */
+export function assertAgendaTimes(
+  event: { startsAt: Date; endsAt: Date },
+  items: readonly TimedItem[],
+  fieldOf: (index: number, member: 'startsAt' | 'endsAt') => string,
+): void {
+  const lo = event.startsAt.getTime();
+  const hi = event.endsAt.getTime();
+  items.forEach((item, i) => {
+    const start = item.startsAt?.getTime();
+    const end = item.endsAt?.getTime();
+    if (end !== undefined && start === undefined) throw new BadInputError(fieldOf(i, 'endsAt'), 'needs a startsAt');
+    if (start !== undefined && (start < lo || start >= hi))
+      throw new BadInputError(fieldOf(i, 'startsAt'), 'must lie within the event');
+    if (end !== undefined && start !== undefined && end <= start)
+      throw new BadInputError(fieldOf(i, 'endsAt'), 'must be after startsAt');
+    if (end !== undefined && end > hi) throw new BadInputError(fieldOf(i, 'endsAt'), 'must lie within the event');
+  });
+  const timed = items
+    .map((item, index) => ({
+      index,
+      track: item.track ?? '',
+      start: item.startsAt?.getTime(),
+      end: item.endsAt?.getTime(),
+    }))
+    .filter(
+      (t): t is { index: number; track: string; start: number; end: number } =>
+        t.start !== undefined && t.end !== undefined,
+    )
+    .sort((a, b) => a.track.localeCompare(b.track) || a.start - b.start);
+  for (let k = 1; k < timed.length; k++) {
+    const [prev, next] = [timed[k - 1], timed[k]];
+    if (prev.track === next.track && next.start < prev.end) {
+      throw new BadInputError(
+        fieldOf(next.index, 'startsAt'),
+        `overlaps agenda item ${prev.index} in ${next.track ? `track "${next.track}"` : 'the main track'}`,
+      );
+    }
+  }
+}
+
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A URL-safe slug from a name: "Sedgemoor District Council" → "sedgemoor-district-council". */
+export function slugify(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 120)
+      .replace(/-+$/, '') || 'untitled'
+  );
+}

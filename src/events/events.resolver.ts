@@ -1,0 +1,72 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AgendaItem } from '../agenda/agenda-item.model.js';
+import { JSONScalar } from '../common/graphql/json.scalar.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { EventSpeaker } from '../speakers/event-speaker.model.js';
+import { ParticipationStatusEnum } from '../speakers/speaker.enums.js';
+import { EventArgs, EventsArgs } from './dto/events.args.js';
+import { EventConnection } from './event-connection.model.js';
+import { agendaOf, eventSpeakers, keySpeakers } from './event-graph.js';
+import { EventLinksService } from './event-links.service.js';
+import { EventUrls } from './event-urls.model.js';
+import type { EventView } from './event-view.js';
+import { EventModel } from './event.model.js';
+import { EventsService } from './events.service.js';
+
+@Resolver(() => EventModel)
+export class EventsResolver {
+  constructor(
+    private readonly eventsService: EventsService,
+    private readonly links: EventLinksService,
+  ) {}
+
+  @Query(() => EventConnection)
+  events(@Args() args: EventsArgs, @Context() ctx: GraphQLContext) {
+    return this.eventsService.list(ctx.viewer, args, ctx.loaders);
+  }
+
+  @Query(() => EventModel, {
+    nullable: true,
+    description: 'By slug or by id; null when absent or not visible to the caller.',
+  })
+  event(@Args() args: EventArgs, @Context() ctx: GraphQLContext) {
+    return this.eventsService.findOne(ctx.viewer, args, ctx.loaders);
+  }
+
+  @ResolveField(() => [AgendaItem])
+  agenda(@Parent() event: EventView) {
+    return agendaOf(event);
+  }
+
+  @ResolveField(() => [EventSpeaker])
+  speakers(
+    @Parent() event: EventView,
+    @Args('status', { type: () => [ParticipationStatusEnum], nullable: true }) status?: ParticipationStatusEnum[],
+  ) {
+    return eventSpeakers(event, status);
+  }
+
+  @ResolveField(() => [EventSpeaker], { description: 'Featured speakers whose status is CONFIRMED.' })
+  keySpeakers(@Parent() event: EventView) {
+    return keySpeakers(event);
+  }
+
+  @ResolveField(() => [EventModel], { description: 'Other published events a reader may also like, best first.' })
+  relatedEvents(
+    @Parent() event: EventView,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 3 }) first: number,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return ctx.loaders.relatedEvents.load({ event, first });
+  }
+
+  @ResolveField(() => JSONScalar, { description: 'schema.org Event as JSON-LD.' })
+  jsonLd(@Parent() event: EventView) {
+    return this.links.jsonLd(event);
+  }
+
+  @ResolveField(() => EventUrls)
+  urls(@Parent() event: EventView) {
+    return this.links.urls(event);
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { isEditor, type Viewer } from '../auth/viewer.js';
+import { BadInputError } from '../common/errors/domain-error.js';
+import { assertPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/graphql/pagination.js';
+import type { EventsArgs } from './dto/events.args.js';
+import { EventOrder } from './event.enums.js';
+import type { EventView } from './event-view.js';
+import { EventViewsRepository } from './event-views.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ListRow {
+  id: string;
+  sort_key: Date;
+  view?: EventView;
+}
+
+/** Per-request loaders the read paths share (see graphql/loaders.ts). */
+export interface EventLoaders {
+  eventViews: { load(id: string): Promise<EventView | null>; prime(id: string, view: EventView): unknown };
+}
+
+/** Read side of events: lookups, lists and related events, for the caller's visibility. */
+@Injectable()
+export class EventsService {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly views: EventViewsRepository,
+  ) {}
+
+  /** By slug or id; null when absent or not visible to the caller. */
+  async findOne(viewer: Viewer | null, key: { slug?: string | null; id?: string | null }, loaders: EventLoaders) {
+    if (key.id != null) {
+      if (!UUID.test(key.id)) return null;
+      const view = await loaders.eventViews.load(key.id);
+      return view && (key.slug == null || view.slug === key.slug) ? view : null;
+    }
+    if (key.slug == null) throw new BadInputError('slug', 'give a slug or an id');
+    const [view] = isEditor(viewer)
+      ? await this.views.findWorking({ slug: key.slug })
+      : await this.views.findPublished({ slug: key.slug });
+    if (view) loaders.eventViews.prime(view.id, view);
+    return view ?? null;
+  }
+
+  /** A keyset-paginated list: anonymous callers read published snapshots, editors the working copies. */
+  async list(viewer: Viewer | null, args: EventsArgs, loaders: EventLoaders): Promise<Page<EventView>> {
+    const { filter, orderBy, first, after } = args;
+    assertPageSize(first);
+    const editor = isEditor(viewer);
+    const t = editor
+      ? { table: 'events e', id: 'e.id', alias: 'e', live: 'e.deleted_at IS NULL' }
+      : { table: 'event_publications e', id: 'e.event_id', alias: 'e', live: 'TRUE' };
+    const params: unknown[] = [];
+    const p = (value: unknown): string => `$${params.push(value)}`;
+    const where = [t.live];
+
+    if (filter?.sectors?.length) {
+      where.push(
+        editor
+          ? `EXISTS (SELECT 1 FROM event_sectors es JOIN sectors s ON s.id = es.sector_id
+                      WHERE es.event_id = e.id AND s.slug = ANY(${p(filter.sectors)}::text[]))`
+          : `e.sector_slugs && ${p(filter.sectors)}::text[]`,
+      );
+    }
+    if (filter?.from) where.push(`e.ends_at >= ${p(filter.from)}`);
+    if (filter?.to) where.push(`e.starts_at < ${p(filter.to)}`);
+    if (filter?.status?.length) where.push(`e.status = ANY(${p(filter.status)}::text[])`);
+    if (filter?.search?.trim()) where.push(`e.search @@ websearch_to_tsquery('english', ${p(filter.search)})`);
+    if (editor && filter?.publicationState) where.push(`e.publication_state = ${p(filter.publicationState)}`);
+    const filterWhere = [...where];
+    const filterParams = [...params];
+
+    const sortColumn = orderBy === EventOrder.UPDATED_AT_DESC ? 'e.updated_at' : 'e.starts_at';
+    const descending = orderBy !== EventOrder.STARTS_AT_ASC;
+    if (after) {
+      const [key, id] = decodeCursor(after);
+      const at = new Date(key);
+      if (Number.isNaN(at.getTime())) throw new BadInputError('after', 'is not a cursor this API gave out');
+      where.push(`(${sortColumn}, ${t.id}) ${descending ? '<' : '>'} (${p(at)}, ${p(id)}::uuid)`);
+    }
+    const direction = descending ? 'DESC' : 'ASC';
+    const rows: ListRow[] = await this.manager.query(
+      `SELECT ${t.id} AS id, ${sortColumn} AS sort_key${editor ? '' : ', e.view'}
+         FROM ${t.table}
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${sortColumn} ${direction}, ${t.id} ${direction}
+        LIMIT ${p(first + 1)}`,
+      params,
+    );
+    const views = editor
+      ? await Promise.all(rows.map((r) => loaders.eventViews.load(r.id)))
+      : rows.map((r) => {
+          loaders.eventViews.prime(r.id, r.view!);
+          return r.view!;
+        });
+    const cursors = new Map(rows.map((r) => [r.id, encodeCursor(new Date(r.sort_key).toISOString(), r.id)]));
+    return toPage(
+      views.filter((v): v is EventView => v !== null),
+      first,
+      after,
+      (v) => cursors.get(v.id)!,
+      async () => {
+        const [{ count }]: { count: string }[] = await this.manager.query(
+          `SELECT count(*) AS count FROM ${t.table} WHERE ${filterWhere.join(' AND ')}`,
+          filterParams,
+        );
+        return Number(count);
+      },
+    );
+  }
+
+  /**
+   * Other published events a reader may also like, best first: most shared sectors, then nearest in time.
+   * Batched: one statement for every event of a request.
+   */
+  async related(events: readonly { event: EventView; first: number }[]): Promise<EventView[][]> {
+    const rows: { for_id: string; view: EventView }[] = await this.manager.query(
+      `SELECT x.event_id AS for_id, r.view
+         FROM jsonb_to_recordset($1::jsonb) AS x(event_id uuid, sectors text[], starts_at timestamptz, n int)
+         CROSS JOIN LATERAL (
+           SELECT p.view
+             FROM event_publications p
+            WHERE p.event_id <> x.event_id
+            ORDER BY (SELECT count(*) FROM unnest(p.sector_slugs) s WHERE s = ANY(x.sectors)) DESC,
+                     abs(extract(epoch FROM p.starts_at - x.starts_at)), p.event_id
+            LIMIT x.n) r`,
+      [
+        JSON.stringify(
+          events.map(({ event, first }) => ({
+            event_id: event.id,
+            sectors: event.sectors.map((s) => s.slug),
+            starts_at: event.startsAt,
+            n: first,
+          })),
+        ),
+      ],
+    );
+    return events.map(({ event }) => rows.filter((r) => r.for_id === event.id).map((r) => r.view));
+  }
+}

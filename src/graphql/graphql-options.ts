@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { FastifyRequest } from 'fastify';
+import { errorLoggingPlugin, formatError } from '../common/errors/format-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { graphiqlLandingPage } from '../playground/graphiql-landing-page.plugin.js';
+import type { GraphQLContextFactory } from './graphql-context.factory.js';
+
+/**
+ * Apollo on Fastify, code-first. Introspection and the playground stay on in production (organisers edit there,
+ * partners build against the schema); PLAYGROUND=false turns the playground off. In development the schema is
+ * written to schema.gql, which is committed so every change shows in review.
+ */
+export function graphqlOptions(config: AppConfig, contexts: GraphQLContextFactory): Omit<ApolloDriverConfig, 'driver'> {
+  return {
+    path: '/graphql',
+    autoSchemaFile: config.NODE_ENV === 'development' ? join(process.cwd(), 'schema.gql') : true,
+    sortSchema: true,
+    graphiql: false,
+    introspection: true,
+    autoTransformHttpErrors: false,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [
+      errorLoggingPlugin,
+      config.PLAYGROUND ? graphiqlLandingPage('/graphql') : ApolloServerPluginLandingPageDisabled(),
+    ],
+    context: (req: FastifyRequest) => contexts.create(req),
+  };
+}

@@ -1,0 +1,43 @@
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DEFAULT_PAGE_SIZE } from '../common/graphql/pagination.js';
+import { displayName } from '../events/event-json-ld.js';
+import type { SpeakerView } from '../events/event-view.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { SessionSpeaker } from './session-speaker.model.js';
+import { SpeakerConnection } from './speaker-connection.model.js';
+import { Speaker } from './speaker.model.js';
+import { SpeakersService } from './speakers.service.js';
+
+@Resolver(() => Speaker)
+export class SpeakersResolver {
+  constructor(private readonly service: SpeakersService) {}
+
+  @Query(() => SpeakerConnection)
+  speakers(
+    @Context() ctx: GraphQLContext,
+    @Args('search', { type: () => String, nullable: true }) search?: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first = DEFAULT_PAGE_SIZE,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ) {
+    return this.service.list(ctx.viewer, search, first, after);
+  }
+
+  @Query(() => Speaker, { nullable: true })
+  speaker(
+    @Context() ctx: GraphQLContext,
+    @Args('slug', { type: () => String, nullable: true }) slug?: string,
+    @Args('id', { type: () => ID, nullable: true }) id?: string,
+  ) {
+    return this.service.findOne(ctx.viewer, { slug, id });
+  }
+
+  @ResolveField(() => String, { description: 'Honorific and name, e.g. "Dr Colin Wilson".' })
+  displayName(@Parent() speaker: SpeakerView) {
+    return displayName(speaker);
+  }
+
+  @ResolveField(() => [SessionSpeaker], { description: 'Appearances visible to the caller, newest event first.' })
+  appearances(@Parent() speaker: SpeakerView, @Context() ctx: GraphQLContext) {
+    return this.service.appearances(speaker, ctx.loaders);
+  }
+}

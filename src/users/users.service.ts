@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Role } from '../auth/viewer.js';
+import { hashPassword } from '../auth/passwords.js';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  passwordHash: string;
+}
+
+const COLUMNS = `id, email, name, role, password_hash AS "passwordHash"`;
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  async findByEmail(email: string): Promise<UserRecord | null> {
+    const [user]: UserRecord[] = await this.manager.query(
+      `SELECT ${COLUMNS} FROM users WHERE lower(email) = lower($1)`,
+      [email],
+    );
+    return user ?? null;
+  }
+
+  async findById(id: string): Promise<UserRecord | null> {
+    const [user]: UserRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+    return user ?? null;
+  }
+
+  async create(input: { email: string; password: string; role: Role; name?: string | null }): Promise<UserRecord> {
+    const [user]: UserRecord[] = await this.manager.query(
+      `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+      [input.email, input.name ?? null, input.role, await hashPassword(input.password)],
+    );
+    return user;
+  }
+
+  /** Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is no user at all. */
+  async ensureFirstAdmin(email: string, password: string): Promise<boolean> {
+    const passwordHash = await hashPassword(password);
+    const rows: unknown[] = await this.manager.query(
+      `INSERT INTO users (email, role, password_hash)
+       SELECT $1, 'ADMIN', $2 WHERE NOT EXISTS (SELECT 1 FROM users)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [email, passwordHash],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,66 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { createApp } from '../../src/bootstrap.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  databaseUrl: string;
+  http: () => request.Agent;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
+  /** Starts another app on the same database, as a restart or a second replica would. */
+  restart(env?: Record<string, string>): Promise<NestFastifyApplication>;
+  close(): Promise<void>;
+}
+
+const BASE_ENV = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  PUBLIC_URL: 'https://agenda.example.org',
+  JWT_SECRET: 'test-secret-test-secret-test-secret-42',
+};
+
+async function boot(databaseUrl: string, env: Record<string, string>): Promise<NestFastifyApplication> {
+  const config = loadConfig({ ...BASE_ENV, DATABASE_URL: databaseUrl, ...env });
+  const app = await createApp(config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+/** The real application on its own fresh database, with the real migrations. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const apps: NestFastifyApplication[] = [await boot(database.url, env)];
+  const http = () => request.agent(apps[0].getHttpServer());
+  return {
+    app: apps[0],
+    databaseUrl: database.url,
+    http,
+    async gql(query, variables, token) {
+      const req = http().post('/graphql').set('content-type', 'application/json');
+      if (token) req.set('authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      return res.body;
+    },
+    async restart(extra = {}) {
+      const app = await boot(database.url, { ...env, ...extra });
+      apps.push(app);
+      return app;
+    },
+    async close() {
+      for (const app of apps) await app.close();
+      await database.drop();
+    },
+  };
+}
