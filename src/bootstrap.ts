@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { InputValidationPipe } from './common/validation/input-validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 
 /**
@@ -22,7 +23,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bufferLogs: false,
     abortOnError: false,
   });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new InputValidationPipe());
   app
     .getHttpAdapter()
     .getInstance()

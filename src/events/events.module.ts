@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EventDocumentsService } from './event-documents.service.js';
+import { EventEditorService } from './event-editor.service.js';
+import { EventMutationsResolver } from './event-mutations.resolver.js';
 import { EventLinksService } from './event-links.service.js';
 import { EventPublisher } from './event-publisher.js';
 import { EventViewsRepository } from './event-views.repository.js';
+import { EventWriter } from './event-writer.service.js';
 import { EventsResolver } from './events.resolver.js';
 import { EventsService } from './events.service.js';
 import { SectorEventsResolver } from './sector-events.resolver.js';
@@ -11,12 +14,15 @@ import { SectorEventsResolver } from './sector-events.resolver.js';
   providers: [
     EventViewsRepository,
     EventPublisher,
+    EventWriter,
     EventDocumentsService,
     EventsService,
     EventLinksService,
     EventsResolver,
     SectorEventsResolver,
+    EventEditorService,
+    EventMutationsResolver,
   ],
-  exports: [EventViewsRepository, EventDocumentsService, EventsService],
+  exports: [EventViewsRepository, EventDocumentsService, EventsService, EventWriter],
 })
 export class EventsModule {}

@@ -1,10 +1,13 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AgendaItem } from '../agenda/agenda-item.model.js';
+import { isEditor } from '../auth/viewer.js';
 import { JSONScalar } from '../common/graphql/json.scalar.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { EventSpeaker } from '../speakers/event-speaker.model.js';
 import { ParticipationStatusEnum } from '../speakers/speaker.enums.js';
+import { ExportEventArgs } from './dto/event-mutation.args.js';
 import { EventArgs, EventsArgs } from './dto/events.args.js';
+import { EventDocumentsService } from './event-documents.service.js';
 import { EventConnection } from './event-connection.model.js';
 import { agendaOf, eventSpeakers, keySpeakers } from './event-graph.js';
 import { EventLinksService } from './event-links.service.js';
@@ -18,6 +21,7 @@ export class EventsResolver {
   constructor(
     private readonly eventsService: EventsService,
     private readonly links: EventLinksService,
+    private readonly documents: EventDocumentsService,
   ) {}
 
   @Query(() => EventConnection)
@@ -31,6 +35,14 @@ export class EventsResolver {
   })
   event(@Args() args: EventArgs, @Context() ctx: GraphQLContext) {
     return this.eventsService.findOne(ctx.viewer, args, ctx.loaders);
+  }
+
+  @Query(() => JSONScalar, {
+    nullable: true,
+    description: 'The event as an event document (see event-document.schema.json). Editors see drafts.',
+  })
+  exportEvent(@Args() { slug }: ExportEventArgs, @Context() ctx: GraphQLContext) {
+    return this.documents.exportDocument(slug, isEditor(ctx.viewer));
   }
 
   @ResolveField(() => [AgendaItem])

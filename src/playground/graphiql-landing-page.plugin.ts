@@ -15,15 +15,48 @@ export function graphiqlLandingPage(endpoint: string): ApolloServerPlugin {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Agenda API — GraphiQL</title>
   <link rel="stylesheet" href="/graphiql/graphiql.min.css">
-  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+  <style>
+    html, body, #graphiql { height: 100%; margin: 0; }
+    #signed-in { position: fixed; top: 6px; right: 12px; z-index: 10; font: 12px system-ui, sans-serif;
+      background: #eef6ee; border: 1px solid #9c9; border-radius: 4px; padding: 2px 6px; }
+  </style>
 </head>
 <body>
+  <div id="signed-in" hidden>Signed in: requests carry your token. <button id="sign-out" type="button">Sign out</button></div>
   <div id="graphiql">Loading GraphiQL…</div>
   <script src="/graphiql/react.production.min.js"></script>
   <script src="/graphiql/react-dom.production.min.js"></script>
   <script src="/graphiql/graphiql.min.js"></script>
   <script>
-    const fetcher = GraphiQL.createFetcher({ url: ${escapeScript(endpoint)} });
+    // Signing in is one mutation: the token a login returns is kept and sent with every later request
+    // (unless the Headers tab sets Authorization itself). Sign out with the link at the top right.
+    const TOKEN = 'agenda-api-token';
+    const base = GraphiQL.createFetcher({ url: ${escapeScript(endpoint)} });
+    const fetcher = async (params, options) => {
+      const headers = { ...(options && options.headers) };
+      const token = localStorage.getItem(TOKEN);
+      if (token && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) {
+        headers.Authorization = 'Bearer ' + token;
+      }
+      const result = await base(params, { ...options, headers });
+      const login = result && result.data && result.data.login;
+      if (login && login.token) localStorage.setItem(TOKEN, login.token);
+      if (result && result.errors && result.errors.some((e) => e.extensions && e.extensions.code === 'UNAUTHENTICATED')) {
+        if (token && !login) localStorage.removeItem(TOKEN);
+      }
+      showUser();
+      return result;
+    };
+    function showUser() {
+      const bar = document.getElementById('signed-in');
+      const token = localStorage.getItem(TOKEN);
+      bar.hidden = !token;
+    }
+    document.getElementById('sign-out').addEventListener('click', () => {
+      localStorage.removeItem(TOKEN);
+      showUser();
+    });
+    showUser();
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, { fetcher, defaultQuery: ${escapeScript(DEMO_QUERY)}, defaultEditorToolsVisibility: true }),
     );

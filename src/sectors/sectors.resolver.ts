@@ -1,4 +1,8 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { SignedInGuard } from '../auth/signed-in.guard.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { CreateSectorArgs } from './dto/create-sector.args.js';
 import { Sector } from './sector.model.js';
 import { SectorsService } from './sectors.service.js';
 
@@ -14,5 +18,11 @@ export class SectorsResolver {
   @Query(() => Sector, { nullable: true })
   sector(@Args('slug') slug: string) {
     return this.service.findBySlug(slug);
+  }
+
+  @UseGuards(SignedInGuard)
+  @Mutation(() => Sector)
+  createSector(@Args() { slug, name }: CreateSectorArgs, @Context() ctx: GraphQLContext) {
+    return this.service.create(ctx.viewer, slug, name);
   }
 }

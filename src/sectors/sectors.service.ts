@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
+import { requireRole } from '../auth/roles.js';
+import type { Viewer } from '../auth/viewer.js';
+import { BadInputError } from '../common/errors/domain-error.js';
 import type { SectorView } from '../events/event-view.js';
 
 /** The controlled vocabulary of audience sectors. */
@@ -17,5 +20,16 @@ export class SectorsService {
       slug,
     ]);
     return sector ?? null;
+  }
+
+  /** Sectors are a controlled vocabulary: editors add to it. */
+  async create(viewer: Viewer | null, slug: string, name: string): Promise<SectorView> {
+    requireRole(viewer, 'EDITOR', 'create sectors');
+    const [sector]: SectorView[] = await this.manager.query(
+      `INSERT INTO sectors (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id, slug, name`,
+      [slug, name],
+    );
+    if (!sector) throw new BadInputError('slug', `there is already a sector "${slug}"`);
+    return sector;
   }
 }

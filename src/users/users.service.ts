@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import type { Role } from '../auth/viewer.js';
+import { requireRole } from '../auth/roles.js';
+import type { Role, Viewer } from '../auth/viewer.js';
+import { BadInputError } from '../common/errors/domain-error.js';
 import { hashPassword } from '../auth/passwords.js';
 
 export interface UserRecord {
@@ -31,11 +33,18 @@ export class UsersService {
     return user ?? null;
   }
 
-  async create(input: { email: string; password: string; role: Role; name?: string | null }): Promise<UserRecord> {
+  /** Admins add users; an email is used once, whatever its case. */
+  async create(
+    viewer: Viewer | null,
+    input: { email: string; password: string; role: Role; name?: string | null },
+  ): Promise<UserRecord> {
+    requireRole(viewer, 'ADMIN', 'create users');
     const [user]: UserRecord[] = await this.manager.query(
-      `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+      `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
       [input.email, input.name ?? null, input.role, await hashPassword(input.password)],
     );
+    if (!user) throw new BadInputError('email', 'there is already a user with that email');
     return user;
   }
 

@@ -1,0 +1,45 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { SignedInGuard } from '../auth/signed-in.guard.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import {
+  AppearanceArgs,
+  AssignSpeakerArgs,
+  SetSpeakerStatusArgs,
+  UpdateSpeakerArgs,
+} from './dto/speaker-mutation.args.js';
+import { SpeakerInput } from './dto/speaker.input.js';
+import { SessionSpeaker } from './session-speaker.model.js';
+import { SpeakerEditorService } from './speaker-editor.service.js';
+import { Speaker } from './speaker.model.js';
+
+@UseGuards(SignedInGuard)
+@Resolver()
+export class SpeakerMutationsResolver {
+  constructor(private readonly editor: SpeakerEditorService) {}
+
+  @Mutation(() => Speaker)
+  createSpeaker(@Args('input') input: SpeakerInput, @Context() ctx: GraphQLContext) {
+    return this.editor.create(ctx.viewer, input);
+  }
+
+  @Mutation(() => Speaker)
+  updateSpeaker(@Args() { id, input }: UpdateSpeakerArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.update(ctx.viewer, id, input);
+  }
+
+  @Mutation(() => SessionSpeaker)
+  assignSpeaker(@Args() args: AssignSpeakerArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.assign(ctx.viewer, args);
+  }
+
+  @Mutation(() => SessionSpeaker)
+  setSpeakerStatus(@Args() args: SetSpeakerStatusArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.setStatus(ctx.viewer, args);
+  }
+
+  @Mutation(() => Boolean)
+  unassignSpeaker(@Args() args: AppearanceArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.unassign(ctx.viewer, args);
+  }
+}
