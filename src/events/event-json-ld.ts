@@ -1,6 +1,6 @@
 import { toZonedIso } from '../common/time.js';
 import { eventSpeakers, itemSpeakers, agendaOf } from './event-graph.js';
-import type { EventView, SpeakerView } from './event-view.js';
+import { type EventView, PUBLIC_STATUSES, type SpeakerView } from './event-view.js';
 
 const STATUS: Record<EventView['status'], string> = {
   SCHEDULED: 'https://schema.org/EventScheduled',
@@ -46,7 +46,10 @@ function location(view: EventView): Record<string, unknown> | undefined {
   };
 }
 
-/** A schema.org Event with one subEvent per agenda item; times carry the event's UTC offset. */
+/**
+ * A schema.org Event with one subEvent per agenda item; times carry the event's UTC offset. Performers are the
+ * speakers who are CONFIRMED or INVITED, for every caller: a declined or withdrawn speaker performs nothing.
+ */
 export function eventJsonLd(view: EventView, url: string): Record<string, unknown> {
   const zoned = (value: string | null) => (value ? toZonedIso(value, view.timeZone) : undefined);
   return JSON.parse(
@@ -65,7 +68,7 @@ export function eventJsonLd(view: EventView, url: string): Record<string, unknow
       audience: view.sectors.length
         ? { '@type': 'Audience', audienceType: view.sectors.map((s) => s.name).join(', ') }
         : undefined,
-      performer: eventSpeakers(view).map((s) => person(s.speaker)),
+      performer: eventSpeakers(view, PUBLIC_STATUSES).map((s) => person(s.speaker)),
       subEvent: agendaOf(view).map((item) => ({
         '@type': 'Event',
         '@id': `${url}#${item.id}`,
@@ -73,7 +76,7 @@ export function eventJsonLd(view: EventView, url: string): Record<string, unknow
         description: item.keyPoints.length ? item.keyPoints.join('\n') : (item.notes ?? undefined),
         startDate: zoned(item.startsAt),
         endDate: zoned(item.endsAt),
-        performer: itemSpeakers(item).map((a) => person(a.speaker)),
+        performer: itemSpeakers(item, PUBLIC_STATUSES).map((a) => person(a.speaker)),
       })),
     }),
   ) as Record<string, unknown>;

@@ -10,10 +10,13 @@ import type { EventView } from './event-view.js';
 import { EventViewsRepository } from './event-views.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A sort key as cursors carry it: an ISO-8601 instant, up to microseconds. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2})?)$/;
 
 interface ListRow {
   id: string;
-  sort_key: Date;
+  /** The sort column as PostgreSQL prints it (microseconds kept), so a cursor resumes exactly after its row. */
+  sort_key: string;
   view?: EventView;
 }
 
@@ -77,13 +80,14 @@ export class EventsService {
     const descending = orderBy !== EventOrder.STARTS_AT_ASC;
     if (after) {
       const [key, id] = decodeCursor(after);
-      const at = new Date(key);
-      if (Number.isNaN(at.getTime())) throw new BadInputError('after', 'is not a cursor this API gave out');
-      where.push(`(${sortColumn}, ${t.id}) ${descending ? '<' : '>'} (${p(at)}, ${p(id)}::uuid)`);
+      if (!INSTANT.test(key) || Number.isNaN(Date.parse(key))) {
+        throw new BadInputError('after', 'is not a cursor this API gave out');
+      }
+      where.push(`(${sortColumn}, ${t.id}) ${descending ? '<' : '>'} (${p(key)}::timestamptz, ${p(id)}::uuid)`);
     }
     const direction = descending ? 'DESC' : 'ASC';
     const rows: ListRow[] = await this.manager.query(
-      `SELECT ${t.id} AS id, ${sortColumn} AS sort_key${editor ? '' : ', e.view'}
+      `SELECT ${t.id} AS id, to_json(${sortColumn}) #>> '{}' AS sort_key${editor ? '' : ', e.view'}
          FROM ${t.table}
         WHERE ${where.join(' AND ')}
         ORDER BY ${sortColumn} ${direction}, ${t.id} ${direction}
@@ -96,7 +100,7 @@ export class EventsService {
           loaders.eventViews.prime(r.id, r.view!);
           return r.view!;
         });
-    const cursors = new Map(rows.map((r) => [r.id, encodeCursor(new Date(r.sort_key).toISOString(), r.id)]));
+    const cursors = new Map(rows.map((r) => [r.id, encodeCursor(r.sort_key, r.id)]));
     return toPage(
       views.filter((v): v is EventView => v !== null),
       first,
@@ -117,19 +121,23 @@ export class EventsService {
    * Batched: one statement for every event of a request.
    */
   async related(events: readonly { event: EventView; first: number }[]): Promise<EventView[][]> {
-    const rows: { for_id: string; view: EventView }[] = await this.manager.query(
-      `SELECT x.event_id AS for_id, r.view
-         FROM jsonb_to_recordset($1::jsonb) AS x(event_id uuid, sectors text[], starts_at timestamptz, n int)
+    if (events.length === 0) return [];
+    const rows: { k: number; view: EventView }[] = await this.manager.query(
+      `SELECT x.k, r.view
+         FROM jsonb_to_recordset($1::jsonb) AS x(k int, event_id uuid, sectors text[], starts_at timestamptz, n int)
          CROSS JOIN LATERAL (
-           SELECT p.view
+           SELECT p.view, p.event_id,
+                  (SELECT count(*) FROM unnest(p.sector_slugs) s WHERE s = ANY(x.sectors)) AS shared,
+                  abs(extract(epoch FROM p.starts_at - x.starts_at)) AS distance
              FROM event_publications p
             WHERE p.event_id <> x.event_id
-            ORDER BY (SELECT count(*) FROM unnest(p.sector_slugs) s WHERE s = ANY(x.sectors)) DESC,
-                     abs(extract(epoch FROM p.starts_at - x.starts_at)), p.event_id
-            LIMIT x.n) r`,
+            ORDER BY shared DESC, distance, p.event_id
+            LIMIT x.n) r
+        ORDER BY x.k, r.shared DESC, r.distance, r.event_id`,
       [
         JSON.stringify(
-          events.map(({ event, first }) => ({
+          events.map(({ event, first }, k) => ({
+            k,
             event_id: event.id,
             sectors: event.sectors.map((s) => s.slug),
             starts_at: event.startsAt,
@@ -138,6 +146,7 @@ export class EventsService {
         ),
       ],
     );
-    return events.map(({ event }) => rows.filter((r) => r.for_id === event.id).map((r) => r.view));
+    // By position in the batch, not by event id: one event may be asked for twice with different page sizes.
+    return events.map((_, k) => rows.filter((r) => r.k === k).map((r) => r.view));
   }
 }

@@ -26,13 +26,14 @@ export function createLoaders(
       return ids.map((id) => byId.get(id) ?? null);
     }),
     relatedEvents: new DataLoader(
-      (keys) => {
-        for (const { first } of keys) {
-          if (!Number.isInteger(first) || first < 0 || first > 20) {
-            throw new BadInputError('relatedEvents.first', 'must be between 0 and 20');
-          }
-        }
-        return deps.events.related(keys);
+      async (keys): Promise<(EventView[] | Error)[]> => {
+        // A bad page size fails its own field only (an error thrown here would fail the batch, masked).
+        const valid = keys.filter(({ first }) => Number.isInteger(first) && first >= 0 && first <= 20);
+        const related = await deps.events.related(valid);
+        const byKey = new Map(valid.map((key, i) => [key, related[i]]));
+        return keys.map(
+          (key) => byKey.get(key) ?? new BadInputError('relatedEvents.first', 'must be between 0 and 20'),
+        );
       },
       { cacheKeyFn: ({ event, first }) => `${event.id}:${first}` },
     ),

@@ -8,14 +8,24 @@ import type { OrganisationView } from '../events/event-view.js';
 export class OrganisationsService {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
-  /** Editors see every organisation; anonymous readers those of speakers on a published programme. */
+  /**
+   * Editors see every organisation; anonymous readers those of the speakers on published programmes (CONFIRMED or
+   * INVITED), as the newest publication lists them.
+   */
   findAll(viewer: Viewer | null): Promise<OrganisationView[]> {
+    if (isEditor(viewer)) {
+      return this.manager.query(`SELECT o.id, o.slug, o.name, o.url FROM organisations o ORDER BY o.name, o.id`);
+    }
     return this.manager.query(
-      `SELECT o.id, o.slug, o.name, o.url FROM organisations o
-        WHERE $1 OR EXISTS (SELECT 1 FROM speakers s JOIN published_appearances pa ON pa.speaker_id = s.id
-                             WHERE s.organisation_id = o.id)
+      `SELECT o.id, o.slug, o.name, o.url
+         FROM (SELECT DISTINCT ON (org ->> 'id') (org ->> 'id')::uuid AS id, org ->> 'slug' AS slug,
+                      org ->> 'name' AS name, org ->> 'url' AS url
+                 FROM event_publications p
+                CROSS JOIN LATERAL jsonb_array_elements(p.view -> 'speakers') AS sp(speaker)
+                CROSS JOIN LATERAL (SELECT sp.speaker -> 'organisation' AS org) x
+                WHERE jsonb_typeof(org) = 'object'
+                ORDER BY org ->> 'id', p.published_at DESC, p.event_id) o
         ORDER BY o.name, o.id`,
-      [isEditor(viewer)],
     );
   }
 }

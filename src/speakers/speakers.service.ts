@@ -8,12 +8,33 @@ import type { EventView, ParticipationStatus, SpeakerRole, SpeakerView } from '.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const SPEAKER_COLUMNS = `s.id, s.slug, s.honorific, s.name, s.job_title AS "jobTitle", s.bio, s.photo_url AS "photoUrl",
-  CASE WHEN o.id IS NULL THEN NULL
-       ELSE json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'url', o.url) END AS organisation`;
+/**
+ * Speakers as the caller may see them, all with the same columns. Editors read the speakers table. Anonymous
+ * readers read the rosters of published snapshots (only speakers with a CONFIRMED or INVITED appearance are there),
+ * each speaker as listed in the newest publication: edits to an event reach them only when it is published.
+ */
+const SPEAKER_SOURCE = {
+  editor: `(SELECT s.id, s.slug, s.honorific, s.name, s.job_title AS "jobTitle", s.bio, s.photo_url AS "photoUrl",
+                   CASE WHEN o.id IS NULL THEN NULL
+                        ELSE jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'url', o.url) END
+                     AS organisation,
+                   s.search
+              FROM speakers s LEFT JOIN organisations o ON o.id = s.organisation_id)`,
+  published: `(SELECT DISTINCT ON (r.id) r.id, r.slug, r.honorific, r.name, r."jobTitle", r.bio, r."photoUrl",
+                      CASE WHEN jsonb_typeof(r.organisation) = 'object' THEN r.organisation END AS organisation,
+                      to_tsvector('simple', coalesce(r.honorific, '') || ' ' || r.name || ' ' || coalesce(r."jobTitle", ''))
+                        AS search
+                 FROM event_publications p
+                CROSS JOIN LATERAL jsonb_to_recordset(p.view -> 'speakers')
+                      AS r(id uuid, slug text, honorific text, name text, "jobTitle" text, bio text, "photoUrl" text,
+                           organisation jsonb)
+                ORDER BY r.id, p.published_at DESC, p.event_id)`,
+};
 
-/** Anonymous readers only see speakers who are on a published programme. */
-const VISIBLE = `($1 OR EXISTS (SELECT 1 FROM published_appearances pa WHERE pa.speaker_id = s.id))`;
+const SPEAKER_COLUMNS = `s.id, s.slug, s.honorific, s.name, s."jobTitle", s.bio, s."photoUrl", s.organisation`;
+
+const speakerSource = (viewer: Viewer | null): string =>
+  isEditor(viewer) ? SPEAKER_SOURCE.editor : SPEAKER_SOURCE.published;
 
 export interface AppearanceRow {
   speaker_id: string;
@@ -40,9 +61,9 @@ export class SpeakersService {
 
   async list(viewer: Viewer | null, search: string | null | undefined, first: number, after?: string | null) {
     assertPageSize(first);
-    const params: unknown[] = [isEditor(viewer)];
+    const params: unknown[] = [];
     const p = (value: unknown): string => `$${params.push(value)}`;
-    const where = [VISIBLE];
+    const where = ['TRUE'];
     const query = search ? prefixQuery(search) : null;
     if (query) where.push(`s.search @@ to_tsquery('simple', ${p(query)})`);
     const filterWhere = [...where];
@@ -52,7 +73,7 @@ export class SpeakersService {
       where.push(`(s.name, s.id) > (${p(name)}, ${p(id)}::uuid)`);
     }
     const rows: SpeakerView[] = await this.manager.query(
-      `SELECT ${SPEAKER_COLUMNS} FROM speakers s LEFT JOIN organisations o ON o.id = s.organisation_id
+      `SELECT ${SPEAKER_COLUMNS} FROM ${speakerSource(viewer)} s
         WHERE ${where.join(' AND ')} ORDER BY s.name, s.id LIMIT ${p(first + 1)}`,
       params,
     );
@@ -63,7 +84,7 @@ export class SpeakersService {
       (s) => encodeCursor(s.name, s.id),
       async () => {
         const [{ count }]: { count: string }[] = await this.manager.query(
-          `SELECT count(*) AS count FROM speakers s WHERE ${filterWhere.join(' AND ')}`,
+          `SELECT count(*) AS count FROM ${speakerSource(viewer)} s WHERE ${filterWhere.join(' AND ')}`,
           filterParams,
         );
         return Number(count);
@@ -75,9 +96,9 @@ export class SpeakersService {
     if (key.id != null && !UUID.test(key.id)) return null;
     if (key.id == null && key.slug == null) return null;
     const [speaker]: SpeakerView[] = await this.manager.query(
-      `SELECT ${SPEAKER_COLUMNS} FROM speakers s LEFT JOIN organisations o ON o.id = s.organisation_id
-        WHERE ${VISIBLE} AND ($2::uuid IS NULL OR s.id = $2) AND ($3::text IS NULL OR s.slug = $3)`,
-      [isEditor(viewer), key.id ?? null, key.slug ?? null],
+      `SELECT ${SPEAKER_COLUMNS} FROM ${speakerSource(viewer)} s
+        WHERE ($1::uuid IS NULL OR s.id = $1) AND ($2::text IS NULL OR s.slug = $2)`,
+      [key.id ?? null, key.slug ?? null],
     );
     return speaker ?? null;
   }

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { ADMIN, buildAgenda, buildEvent, buildSpeaker, importEvent, signIn } from './support/factories.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** The full agenda a frontend asks for: the event, its sectors, key speakers, every item with speakers and organisations. */
+const AGENDA = /* GraphQL */ `
+  query Agenda($slug: String!) {
+    event(slug: $slug) {
+      title
+      sectors {
+        slug
+        name
+      }
+      keySpeakers {
+        speaker {
+          displayName
+          organisation {
+            name
+          }
+        }
+      }
+      agenda {
+        title
+        keyPoints
+        speakers {
+          role
+          status
+          speaker {
+            displayName
+            jobTitle
+            organisation {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** Every statement sent to PostgreSQL (through pg.Client, which TypeORM's pool uses) while `fn` runs. */
+async function statementsDuring<T>(fn: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
+  const sql: string[] = [];
+  const client = pg.Client.prototype as unknown as { query: (this: pg.Client, ...args: unknown[]) => unknown };
+  const original = client.query;
+  client.query = function (...args) {
+    const [config] = args;
+    sql.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
+    return original.apply(this, args);
+  };
+  try {
+    return { result: await fn(), sql };
+  } finally {
+    client.query = original;
+  }
+}
+
+describe('statements per request', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_CONTENT: 'false', ...ADMIN });
+    token = await signIn(t);
+    const speakers = Array.from({ length: 40 }, (_, i) =>
+      buildSpeaker({
+        slug: `speaker-${i}`,
+        name: `Speaker ${i}`,
+        honorific: i % 2 ? 'Dr' : null,
+        organisation: `Organisation ${i % 7}`,
+        featured: i < 6,
+      }),
+    );
+    for (const size of [22, 120]) {
+      await importEvent(
+        t,
+        buildEvent({
+          slug: `agenda-${size}`,
+          sectors: [{ slug: 'criminal-justice', name: 'Criminal Justice' }],
+          speakers,
+          agenda: buildAgenda(size, speakers),
+        }),
+      );
+    }
+  });
+  afterAll(() => t.close());
+
+  describe.each([
+    ['anonymous', () => undefined],
+    ['signed in', () => token],
+  ])('the full agenda query, %s', (_who, viewer) => {
+    it.each([22, 120])('takes at most 5 statements for %i agenda items', async (size) => {
+      const { result, sql } = await statementsDuring(() => t.gql(AGENDA, { slug: `agenda-${size}` }, viewer()));
+      expect(result.errors).toBeUndefined();
+      const event = result.data!.event;
+      expect(event.agenda).toHaveLength(size);
+      expect(event.agenda.every((i: any) => i.speakers.length === 1)).toBe(true);
+      expect(event.agenda[1].speakers[0].speaker).toEqual({
+        displayName: 'Dr Speaker 1',
+        jobTitle: null,
+        organisation: { name: 'Organisation 1' },
+      });
+      expect(event.keySpeakers).toHaveLength(6);
+      expect(sql.length).toBeGreaterThanOrEqual(1);
+      expect(sql.length).toBeLessThanOrEqual(5);
+    });
+
+    it('takes as many statements for 120 items as for 22', async () => {
+      const small = await statementsDuring(() => t.gql(AGENDA, { slug: 'agenda-22' }, viewer()));
+      const large = await statementsDuring(() => t.gql(AGENDA, { slug: 'agenda-120' }, viewer()));
+      expect(large.sql.length).toBe(small.sql.length);
+    });
+  });
+
+  it('serves a list of events with their agendas and related events in a fixed number of statements', async () => {
+    const query = `{ events(first: 20) { nodes { slug agenda { speakers { speaker { organisation { name } } } } relatedEvents { slug } } } }`;
+    const anonymous = await statementsDuring(() => t.gql(query));
+    const related = Object.fromEntries(
+      anonymous.result.data!.events.nodes.map((n: any) => [n.slug, n.relatedEvents.map((e: any) => e.slug)]),
+    );
+    expect(related).toEqual({ 'agenda-22': ['agenda-120'], 'agenda-120': ['agenda-22'] });
+    expect(anonymous.sql.length).toBeLessThanOrEqual(2);
+    const editor = await statementsDuring(() => t.gql(query, {}, token));
+    expect(editor.result.errors).toBeUndefined();
+    expect(editor.sql.length).toBeLessThanOrEqual(5);
+  });
+
+  it('serves speakers with their appearances in a fixed number of statements', async () => {
+    const query = `{ speakers(first: 40) { nodes { appearances { agendaItem { title event { slug } } } } } }`;
+    const { result, sql } = await statementsDuring(() => t.gql(query));
+    expect(result.data!.speakers.nodes).toHaveLength(40);
+    // 40 speakers round robin over 22 + 120 items.
+    const counts = result.data!.speakers.nodes.map((n: any) => n.appearances.length);
+    expect(counts.reduce((a: number, b: number) => a + b, 0)).toBe(142);
+    expect(sql.length).toBeLessThanOrEqual(3);
+  });
+
+  it('pages events by keyset, never by OFFSET', async () => {
+    const first = await t.gql(`{ events(first: 1) { pageInfo { endCursor } } }`);
+    const { result, sql } = await statementsDuring(() =>
+      t.gql(`query($after: String) { events(first: 1, after: $after) { nodes { slug } } }`, {
+        after: first.data!.events.pageInfo.endCursor,
+      }),
+    );
+    expect(result.data!.events.nodes).toHaveLength(1);
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).not.toMatch(/\bOFFSET\b/i);
+    expect(sql[0]).toMatch(/LIMIT/);
+  });
+});
