@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema.js';
+import { Webhooks1764000100000 } from './1764000100000-Webhooks.js';
 
 /** Every migration, oldest first. New migrations are added here as well as written to this folder. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, Webhooks1764000100000];

@@ -90,6 +90,17 @@ export class AppConfig {
   @Max(65535)
   EMBEDDED_POSTGRES_PORT = 54329;
 
+  /** First webhook retry after this many milliseconds; each later one waits twice as long (8 tries at most). */
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds' })
+  @Min(10)
+  WEBHOOK_RETRY_BASE_MS = 10_000;
+
+  /** Webhook targets on loopback or private networks are refused unless this is true (development, tests). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'WEBHOOKS_ALLOW_PRIVATE_TARGETS must be true or false' })
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS = false;
+
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }

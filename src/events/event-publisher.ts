@@ -10,7 +10,7 @@ import { searchTexts, searchVectorSql } from './event-search.js';
 @Injectable()
 export class EventPublisher {
   /** Makes `view` (the working copy just saved, already marked PUBLISHED) the published copy. */
-  async publish(manager: EntityManager, view: EventView): Promise<void> {
+  async publish(manager: EntityManager, view: EventView): Promise<EventView> {
     const snapshot = publicView(view);
     await manager.query(
       `INSERT INTO event_publications
@@ -53,10 +53,15 @@ export class EventPublisher {
         [view.id, view.startsAt, JSON.stringify(appearances)],
       );
     }
+    return snapshot;
   }
 
-  /** Hides the event from anonymous readers. */
-  async withdraw(manager: EntityManager, eventId: string): Promise<void> {
-    await manager.query(`DELETE FROM event_publications WHERE event_id = $1`, [eventId]);
+  /** Hides the event from anonymous readers; true when it was published. */
+  async withdraw(manager: EntityManager, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH gone AS (DELETE FROM event_publications WHERE event_id = $1 RETURNING event_id) SELECT * FROM gone`,
+      [eventId],
+    );
+    return rows.length > 0;
   }
 }

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors/domain-error.js';
 import { type EventDocument, toDocument } from './event-document.js';
 import { validateEventDocument } from './event-document.validator.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { EventPublisher } from './event-publisher.js';
 import { slugify } from './event-rules.js';
 import { searchTexts, searchVectorSql } from './event-search.js';
@@ -41,6 +42,7 @@ export class EventWriter {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly views: EventViewsRepository,
     private readonly publisher: EventPublisher,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   /** A new event from a document. The slug must be free among live events. */
@@ -96,7 +98,8 @@ export class EventWriter {
     return this.dataSource.transaction(async (manager) => {
       await this.bumpVersion(manager, eventId, expectedVersion);
       const [view] = await this.views.findWorking({ ids: [eventId] }, manager);
-      await this.publisher.withdraw(manager, eventId);
+      if (await this.publisher.withdraw(manager, eventId))
+        await this.announce(manager, view, 'event.deleted', 'deleted');
       await this.writeRevision(manager, view, 'deleted', authorId);
       await manager.query(`UPDATE events SET deleted_at = now(), publication_state = 'DRAFT' WHERE id = $1`, [eventId]);
     });
@@ -185,9 +188,32 @@ export class EventWriter {
 
     const [view] = await this.views.findWorking({ ids: [eventId] }, manager);
     await this.writeRevision(manager, view, options.action, options.authorId);
-    if (publication === 'publish') await this.publisher.publish(manager, view);
-    if (publication === 'withdraw') await this.publisher.withdraw(manager, eventId);
+    if (publication === 'publish') {
+      const snapshot = await this.publisher.publish(manager, view);
+      await this.announce(manager, view, 'event.published', options.action, toDocument(snapshot));
+    }
+    if (publication === 'withdraw' && (await this.publisher.withdraw(manager, eventId))) {
+      await this.announce(manager, view, 'event.unpublished', options.action);
+    }
     return view;
+  }
+
+  /** Partners hear of publishing changes through the webhook outbox, in this same transaction. */
+  private announce(
+    manager: EntityManager,
+    view: EventView,
+    event: 'event.published' | 'event.unpublished' | 'event.deleted',
+    action: string,
+    document: unknown = null,
+  ) {
+    return this.outbox.enqueue(manager, {
+      event,
+      eventId: view.id,
+      slug: view.slug,
+      version: view.version,
+      action,
+      document,
+    });
   }
 
   private async writeRevision(manager: EntityManager, view: EventView, action: string, authorId: string | null) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { EventDocumentsService } from './event-documents.service.js';
 import { EventEditorService } from './event-editor.service.js';
 import { EventMutationsResolver } from './event-mutations.resolver.js';
@@ -11,6 +12,7 @@ import { EventsService } from './events.service.js';
 import { SectorEventsResolver } from './sector-events.resolver.js';
 
 @Module({
+  imports: [WebhooksModule],
   providers: [
     EventViewsRepository,
     EventPublisher,

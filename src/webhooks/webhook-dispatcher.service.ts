@@ -1,0 +1,139 @@
+import { createHmac } from 'node:crypto';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import pg from 'pg';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { MAX_ATTEMPTS } from './webhook-events.js';
+import { assertDeliverableTarget } from './webhook-targets.js';
+
+interface Due {
+  id: string;
+  event: string;
+  payload: unknown;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`, as partners verify it (docs/webhooks.md). */
+export function signature(secret: string, body: string, at = new Date()): string {
+  const t = Math.floor(at.getTime() / 1000);
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+}
+
+/**
+ * Sends due outbox rows. Rows are claimed with SKIP LOCKED and a lease, so several replicas share the work and a
+ * delivery cut off by a crash is retried when its lease ends. Woken by NOTIFY on commit, and by a timer for retries.
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Webhooks');
+  private timer?: NodeJS.Timeout;
+  private listener?: pg.Client;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const listener = new pg.Client({ connectionString: this.config.DATABASE_URL });
+    listener.on('notification', () => this.wake());
+    listener.on('error', (error) => this.logger.warn(`notification connection: ${error.message}`));
+    await listener.connect();
+    await listener.query('LISTEN webhook_deliveries');
+    this.listener = listener;
+    this.timer = setInterval(() => this.wake(), Math.min(1000, this.config.WEBHOOK_RETRY_BASE_MS));
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Runs one pass now, or right after the pass under way. */
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => this.logger.error(`dispatch failed: ${String(error)}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped) {
+      const due: Due[] = await this.manager.query(
+        `WITH due AS (
+           SELECT id FROM webhook_deliveries
+            WHERE status = 'PENDING' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+            ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED),
+         claimed AS (
+           UPDATE webhook_deliveries d SET locked_until = now() + interval '2 minutes', attempts = d.attempts + 1
+             FROM due WHERE d.id = due.id RETURNING d.id, d.webhook_id, d.event, d.payload, d.attempts)
+         SELECT c.id, c.event, c.payload, c.attempts, w.url, w.secret
+           FROM claimed c JOIN webhooks w ON w.id = c.webhook_id`,
+      );
+      if (due.length === 0) return;
+      await Promise.all(due.map((delivery) => this.deliver(delivery)));
+    }
+  }
+
+  private async deliver(delivery: Due): Promise<void> {
+    const body = JSON.stringify(delivery.payload);
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      await assertDeliverableTarget(delivery.url, this.config.WEBHOOKS_ALLOW_PRIVATE_TARGETS);
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'agenda-api-webhooks/1',
+          'agenda-event': delivery.event,
+          'agenda-delivery': delivery.id,
+          'agenda-signature': signature(delivery.secret, body),
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(10_000),
+      });
+      statusCode = response.status;
+      await response.body?.cancel().catch(() => undefined);
+      if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
+    } catch (cause) {
+      error = cause instanceof Error ? cause.message : String(cause);
+    }
+    if (!error) {
+      await this.manager.query(
+        `UPDATE webhook_deliveries SET status = 'DELIVERED', delivered_at = now(), locked_until = NULL,
+                last_status_code = $2, last_error = NULL WHERE id = $1`,
+        [delivery.id, statusCode],
+      );
+      return;
+    }
+    const last = delivery.attempts >= MAX_ATTEMPTS;
+    const delayMs = this.config.WEBHOOK_RETRY_BASE_MS * 2 ** (delivery.attempts - 1);
+    await this.manager.query(
+      `UPDATE webhook_deliveries SET status = $2, locked_until = NULL, last_status_code = $3, last_error = $4,
+              next_attempt_at = now() + make_interval(secs => $5::double precision / 1000) WHERE id = $1`,
+      [delivery.id, last ? 'FAILED' : 'PENDING', statusCode, error.slice(0, 500), delayMs],
+    );
+    this.logger.warn(`delivery ${delivery.id} to ${delivery.url} failed (try ${delivery.attempts}): ${error}`);
+  }
+}

@@ -1,0 +1,63 @@
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+import { BadInputError } from '../common/errors/domain-error.js';
+
+/** Loopback, private, link-local, shared, multicast and reserved ranges: never a partner's public endpoint. */
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 3],
+] as const) {
+  PRIVATE.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  PRIVATE.addSubnet(network, prefix, 'ipv6');
+}
+
+function isPrivate(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return PRIVATE.check(mapped[1], 'ipv4');
+  return PRIVATE.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * Refuses webhook targets that are not http(s) or that resolve to a private address (unless allowed), so a
+ * webhook cannot be used to reach the service's own network. Checked when created and before each delivery.
+ */
+export async function assertDeliverableTarget(url: string, allowPrivate: boolean, field = 'url'): Promise<void> {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    throw new BadInputError(field, 'is not a URL');
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new BadInputError(field, 'must be http(s)');
+  if (target.username || target.password) throw new BadInputError(field, 'must not carry credentials');
+  if (allowPrivate) return;
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  } catch {
+    throw new BadInputError(field, `the host ${host} does not resolve`);
+  }
+  if (addresses.length === 0 || addresses.some(isPrivate)) {
+    throw new BadInputError(
+      field,
+      `points to a loopback or private address (${host}); webhooks go to public endpoints`,
+    );
+  }
+}
