@@ -5,7 +5,8 @@ import { searchTexts, searchVectorSql } from './event-search.js';
 
 /**
  * Keeps the published snapshot that anonymous readers see: one row per published event holding the
- * public view (CONFIRMED and INVITED appearances only) and the projections public queries filter on.
+ * public view (CONFIRMED and INVITED appearances only), and the projections public queries filter on
+ * (event_publications columns, published_appearances, published_speakers).
  */
 @Injectable()
 export class EventPublisher {
@@ -35,6 +36,7 @@ export class EventPublisher {
       ],
     );
     await manager.query(`DELETE FROM published_appearances WHERE event_id = $1`, [view.id]);
+    await manager.query(`DELETE FROM published_speakers WHERE event_id = $1`, [view.id]);
     const appearances = snapshot.agenda.flatMap((item) =>
       item.speakers.map((a, position) => ({
         agenda_item_id: item.id,
@@ -53,6 +55,15 @@ export class EventPublisher {
         [view.id, view.startsAt, JSON.stringify(appearances)],
       );
     }
+    await manager.query(
+      `INSERT INTO published_speakers (event_id, speaker_id, slug, honorific, name, job_title, organisation, bio,
+                                      photo_url, published_at)
+       SELECT $1, x.id, x.slug, x.honorific, x.name, x."jobTitle", NULLIF(x.organisation, 'null'::jsonb), x.bio,
+              x."photoUrl", $2
+         FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, slug text, honorific text, name text, "jobTitle" text,
+                                                 organisation jsonb, bio text, "photoUrl" text)`,
+      [view.id, view.publishedAt, JSON.stringify(snapshot.speakers)],
+    );
     return snapshot;
   }
 

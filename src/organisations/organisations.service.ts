@@ -17,15 +17,13 @@ export class OrganisationsService {
       return this.manager.query(`SELECT o.id, o.slug, o.name, o.url FROM organisations o ORDER BY o.name, o.id`);
     }
     return this.manager.query(
-      `SELECT o.id, o.slug, o.name, o.url
-         FROM (SELECT DISTINCT ON (org ->> 'id') (org ->> 'id')::uuid AS id, org ->> 'slug' AS slug,
-                      org ->> 'name' AS name, org ->> 'url' AS url
-                 FROM event_publications p
-                CROSS JOIN LATERAL jsonb_array_elements(p.view -> 'speakers') AS sp(speaker)
-                CROSS JOIN LATERAL (SELECT sp.speaker -> 'organisation' AS org) x
-                WHERE jsonb_typeof(org) = 'object'
-                ORDER BY org ->> 'id', p.published_at DESC, p.event_id) o
-        ORDER BY o.name, o.id`,
+      `SELECT * FROM (
+         SELECT DISTINCT ON (organisation ->> 'id') (organisation ->> 'id')::uuid AS id,
+                organisation ->> 'slug' AS slug, organisation ->> 'name' AS name, organisation ->> 'url' AS url
+           FROM public_speakers
+          WHERE organisation IS NOT NULL
+          ORDER BY organisation ->> 'id') o
+        ORDER BY name, id`,
     );
   }
 }

@@ -10,8 +10,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Speakers as the caller may see them, all with the same columns. Editors read the speakers table. Anonymous
- * readers read the rosters of published snapshots (only speakers with a CONFIRMED or INVITED appearance are there),
- * each speaker as listed in the newest publication: edits to an event reach them only when it is published.
+ * readers read public_speakers, the rosters of published snapshots (only speakers with a CONFIRMED or INVITED
+ * appearance are there), each speaker as the newest publication lists them: edits reach them only when published.
  */
 const SPEAKER_SOURCE = {
   editor: `(SELECT s.id, s.slug, s.honorific, s.name, s.job_title AS "jobTitle", s.bio, s.photo_url AS "photoUrl",
@@ -20,15 +20,9 @@ const SPEAKER_SOURCE = {
                      AS organisation,
                    s.search
               FROM speakers s LEFT JOIN organisations o ON o.id = s.organisation_id)`,
-  published: `(SELECT DISTINCT ON (r.id) r.id, r.slug, r.honorific, r.name, r."jobTitle", r.bio, r."photoUrl",
-                      CASE WHEN jsonb_typeof(r.organisation) = 'object' THEN r.organisation END AS organisation,
-                      to_tsvector('simple', coalesce(r.honorific, '') || ' ' || r.name || ' ' || coalesce(r."jobTitle", ''))
-                        AS search
-                 FROM event_publications p
-                CROSS JOIN LATERAL jsonb_to_recordset(p.view -> 'speakers')
-                      AS r(id uuid, slug text, honorific text, name text, "jobTitle" text, bio text, "photoUrl" text,
-                           organisation jsonb)
-                ORDER BY r.id, p.published_at DESC, p.event_id)`,
+  published: `(SELECT id, slug, honorific, name, job_title AS "jobTitle", bio, photo_url AS "photoUrl", organisation,
+                      search
+                 FROM public_speakers)`,
 };
 
 const SPEAKER_COLUMNS = `s.id, s.slug, s.honorific, s.name, s."jobTitle", s.bio, s."photoUrl", s.organisation`;
