@@ -13,7 +13,9 @@ import { GraphQLContextModule } from './graphql/graphql-context.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { PartnerModule } from './partner/partner.module.js';
 import { PlaygroundModule } from './playground/playground.module.js';
+import { SchedulesModule } from './schedules/schedules.module.js';
 import { SectorsModule } from './sectors/sectors.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -42,6 +44,8 @@ export class AppModule {
         SectorsModule,
         OrganisationsModule,
         DemoModule,
+        PartnerModule,
+        SchedulesModule,
       ],
     };
   }

@@ -23,6 +23,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bufferLogs: false,
     abortOnError: false,
   });
+  // Anonymous reads from any origin (partner sites, <agenda-embed>); credentials are never allowed cross-origin.
+  app.enableCors({
+    origin: '*',
+    credentials: false,
+    methods: ['GET', 'HEAD', 'POST'],
+    allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    maxAge: 86400,
+  });
   app.useGlobalPipes(new InputValidationPipe());
   app
     .getHttpAdapter()

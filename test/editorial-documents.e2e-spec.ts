@@ -59,6 +59,20 @@ describe('event documents', () => {
     expect((await exportAs('small', as.editor)).agenda.map((i: any) => i.id)).toEqual([given, ids[1], ids[2]]);
   });
 
+  it('re-creates a deleted event from its export with the same agenda item ids', async () => {
+    await t.gql(IMPORT, { doc: bigEventDocument('recreated', 1, 1, 3) }, as.editor);
+    const exported = await exportAs('recreated', as.editor);
+    const { id, version } = (await t.gql(`{ event(slug: "recreated") { id version } }`, {}, as.editor)).data!.event;
+    await t.gql(
+      `mutation($id: ID!, $v: Int!) { deleteEvent(id: $id, expectedVersion: $v) }`,
+      { id, v: version },
+      as.editor,
+    );
+    const again = await t.gql(IMPORT, { doc: exported }, as.editor);
+    expect(again.data!.importEvent.id).not.toBe(id);
+    expect(await exportAs('recreated', as.editor)).toEqual(exported);
+  });
+
   it('matches speakers by slug across events and updates them', async () => {
     const doc = {
       slug: 'second-forum',

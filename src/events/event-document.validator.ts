@@ -13,8 +13,13 @@ const validateSchema = ajv.compile<EventDocument>(schema);
 /**
  * Checks an event document against event-document.schema.json and the content rules.
  * Throws BadInputError whose field is `<argument><JSON pointer>`, e.g. `document/agenda/3/endsAt`.
+ * `allowOverlaps` lets timed items overlap within a track (schedule imports only).
  */
-export function validateEventDocument(input: unknown, argument = 'document'): EventDocument {
+export function validateEventDocument(
+  input: unknown,
+  argument = 'document',
+  options: { allowOverlaps?: boolean } = {},
+): EventDocument {
   if (!validateSchema(input)) {
     const error = validateSchema.errors![0];
     const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : '';
@@ -61,6 +66,7 @@ export function validateEventDocument(input: unknown, argument = 'document'): Ev
       track: item.track ?? null,
     })),
     (i, member) => at(`/agenda/${i}/${member}`),
+    { allowOverlaps: options.allowOverlaps },
   );
   return doc;
 }

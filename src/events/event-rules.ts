@@ -29,11 +29,13 @@ export interface TimedItem {
 /**
  * Agenda times: an end needs a start and comes after it, every time lies inside the event,
  * and no two timed items overlap in the same track. `fieldOf(i, member)` names the offending member.
+ * `allowOverlaps` drops the last rule, for imported schedules (real ones overlap within a room).
  */
 export function assertAgendaTimes(
   event: { startsAt: Date; endsAt: Date },
   items: readonly TimedItem[],
   fieldOf: (index: number, member: 'startsAt' | 'endsAt') => string,
+  options: { allowOverlaps?: boolean } = {},
 ): void {
   const lo = event.startsAt.getTime();
   const hi = event.endsAt.getTime();
@@ -47,6 +49,17 @@ export function assertAgendaTimes(
       throw new BadInputError(fieldOf(i, 'endsAt'), 'must be after startsAt');
     if (end !== undefined && end > hi) throw new BadInputError(fieldOf(i, 'endsAt'), 'must lie within the event');
   });
+  const overlap = options.allowOverlaps ? null : findOverlap(items);
+  if (overlap) {
+    throw new BadInputError(
+      fieldOf(overlap.index, 'startsAt'),
+      `overlaps agenda item ${overlap.other} in ${overlap.track ? `track "${overlap.track}"` : 'the main track'}`,
+    );
+  }
+}
+
+/** The first timed item that overlaps another in its track (no track is the main track), or null. */
+export function findOverlap(items: readonly TimedItem[]): { index: number; other: number; track: string } | null {
   const timed = items
     .map((item, index) => ({
       index,
@@ -61,13 +74,10 @@ export function assertAgendaTimes(
     .sort((a, b) => a.track.localeCompare(b.track) || a.start - b.start);
   for (let k = 1; k < timed.length; k++) {
     const [prev, next] = [timed[k - 1], timed[k]];
-    if (prev.track === next.track && next.start < prev.end) {
-      throw new BadInputError(
-        fieldOf(next.index, 'startsAt'),
-        `overlaps agenda item ${prev.index} in ${next.track ? `track "${next.track}"` : 'the main track'}`,
-      );
-    }
+    if (prev.track === next.track && next.start < prev.end)
+      return { index: next.index, other: prev.index, track: next.track };
   }
+  return null;
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

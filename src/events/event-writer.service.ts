@@ -7,10 +7,16 @@ import { type EventDocument, toDocument } from './event-document.js';
 import { validateEventDocument } from './event-document.validator.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { EventPublisher } from './event-publisher.js';
-import { slugify } from './event-rules.js';
+import { findOverlap, slugify } from './event-rules.js';
 import { searchTexts, searchVectorSql } from './event-search.js';
 import type { EventView } from './event-view.js';
 import { EventViewsRepository } from './event-views.repository.js';
+
+const timed = (item: { startsAt?: string | null; endsAt?: string | null; track?: string | null }) => ({
+  startsAt: item.startsAt ? new Date(item.startsAt) : null,
+  endsAt: item.endsAt ? new Date(item.endsAt) : null,
+  track: item.track ?? null,
+});
 
 /** What a saved change does to the published copy. */
 export type Publication = 'keep' | 'publish' | 'withdraw';
@@ -27,6 +33,8 @@ export interface SaveOptions {
   upsertReferences?: boolean;
   /** Maps a JSON pointer of the document to the field name the caller knows it by. */
   fieldOf?: (pointer: string) => string;
+  /** Lets timed agenda items overlap within a track: for imported schedules only, never for edits. */
+  allowOverlaps?: boolean;
 }
 
 /** A change to an event's working document; returning nothing keeps the (mutated) document. */
@@ -87,7 +95,12 @@ export class EventWriter {
       await this.bumpVersion(manager, eventId, expectedVersion);
       const [view] = await this.views.findWorking({ ids: [eventId] }, manager);
       const draft = toDocument(view);
-      const doc = this.validate(mutate(draft, view) ?? draft, options);
+      // An imported schedule may overlap within a room; editing such an event must not require fixing that first.
+      const overlapsAlready = findOverlap(draft.agenda.map(timed)) !== null;
+      const doc = this.validate(mutate(draft, view) ?? draft, {
+        ...options,
+        allowOverlaps: options.allowOverlaps || overlapsAlready,
+      });
       if (doc.slug !== view.slug) await this.assertSlugFree(manager, doc.slug, eventId, options);
       return this.save(manager, eventId, doc, options);
     });
@@ -128,7 +141,7 @@ export class EventWriter {
 
   private validate(input: unknown, options: SaveOptions): EventDocument {
     try {
-      return validateEventDocument(input);
+      return validateEventDocument(input, 'document', { allowOverlaps: options.allowOverlaps });
     } catch (error) {
       const field = (error as BadInputError).extensions?.field;
       if (error instanceof BadInputError && options.fieldOf && typeof field === 'string') {
@@ -198,15 +211,15 @@ export class EventWriter {
     return view;
   }
 
-  /** Partners hear of publishing changes through the webhook outbox, in this same transaction. */
-  private announce(
+  /** Partners and subscribers hear of publishing changes: the webhook outbox and a NOTIFY, in this transaction. */
+  private async announce(
     manager: EntityManager,
     view: EventView,
     event: 'event.published' | 'event.unpublished' | 'event.deleted',
     action: string,
     document: unknown = null,
   ) {
-    return this.outbox.enqueue(manager, {
+    await this.outbox.enqueue(manager, {
       event,
       eventId: view.id,
       slug: view.slug,
@@ -214,6 +227,10 @@ export class EventWriter {
       action,
       document,
     });
+    // Subscribers (Subscription.eventChanged) in every replica hear of it once this transaction commits.
+    await manager.query(`SELECT pg_notify('event_changes', $1)`, [
+      JSON.stringify({ eventId: view.id, slug: view.slug, event }),
+    ]);
   }
 
   private async writeRevision(manager: EntityManager, view: EventView, action: string, authorId: string | null) {
@@ -347,17 +364,19 @@ export class EventWriter {
           [givenIds, eventId],
         )
       : [];
-    const taken = new Map(elsewhere.map((r) => [r.id, r.live]));
-    const claimed = new Set(givenIds.filter((id) => !taken.has(id)));
+    // An id held by a live event is refused; one held by a deleted event moves here, so re-creating a deleted
+    // event from its export keeps calendar UIDs and schedule guids.
+    const taken = new Set(elsewhere.filter((r) => r.live).map((r) => r.id));
+    const claimed = new Set(givenIds);
     const ids = doc.agenda.map((item, position) => {
       const id = item.id?.toLowerCase();
-      if (id && taken.get(id)) {
+      if (id && taken.has(id)) {
         throw new BadInputError(
           options.fieldOf?.(`/agenda/${position}/id`) ?? `document/agenda/${position}/id`,
           'belongs to another event',
         );
       }
-      if (id && !taken.has(id)) return id;
+      if (id) return id;
       const match = current.find((c) => !claimed.has(c.id) && c.position === position && c.title === item.title);
       if (match) {
         claimed.add(match.id);
@@ -372,7 +391,8 @@ export class EventWriter {
        SELECT x.id, $1, x.position, x.type, x.label, x.title, x.starts_at, x.ends_at, x.track, x.key_points, x.notes
          FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, position int, type text, label text, title text,
               starts_at timestamptz, ends_at timestamptz, track text, key_points text[], notes text)
-       ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, type = EXCLUDED.type, label = EXCLUDED.label,
+       ON CONFLICT (id) DO UPDATE SET event_id = EXCLUDED.event_id, position = EXCLUDED.position,
+         type = EXCLUDED.type, label = EXCLUDED.label,
          title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, track = EXCLUDED.track,
          key_points = EXCLUDED.key_points, notes = EXCLUDED.notes, updated_at = now()`,
       [

@@ -1,0 +1,31 @@
+import { Controller, Get, Header, Param } from '@nestjs/common';
+import { EMBED_PAGE_CSP } from './embed-page.js';
+import { EmbedService } from './embed.service.js';
+
+/**
+ * Both are meant for other sites: the page may be framed by any site (no X-Frame-Options, no frame-ancestors)
+ * and CORS (bootstrap.ts) lets any origin read them without credentials.
+ */
+@Controller()
+export class EmbedController {
+  constructor(private readonly embeds: EmbedService) {}
+
+  /** GET /embed/events/{slug}: the agenda as a self-contained HTML page for an iframe. */
+  @Get('embed/events/:slug')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', EMBED_PAGE_CSP)
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'public, max-age=60')
+  page(@Param('slug') slug: string): Promise<string> {
+    return this.embeds.page(slug);
+  }
+
+  /** GET /embed.js: defines <agenda-embed event="SLUG">. */
+  @Get('embed.js')
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'public, max-age=300')
+  script(): string {
+    return this.embeds.embedJs();
+  }
+}

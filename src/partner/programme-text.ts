@@ -1,0 +1,35 @@
+import { type AgendaItemNode, itemSpeakers, type SessionSpeakerNode } from '../events/event-graph.js';
+import { displayName } from '../events/event-json-ld.js';
+import { type EventView, PUBLIC_STATUSES, type SpeakerView, type VenueView } from '../events/event-view.js';
+
+/** Plain-text pieces every partner format prints the same way. */
+
+/** "Dr Colin Wilson, Deputy Director, The Home Office (invited)". */
+export function speakerLine(speaker: SpeakerView, invited: boolean): string {
+  const parts = [displayName(speaker), speaker.jobTitle, speaker.organisation?.name].filter(Boolean);
+  return parts.join(', ') + (invited ? ' (invited)' : '');
+}
+
+/** The public speakers of an agenda item (CONFIRMED and INVITED), in printed order. */
+export function publicSpeakers(item: AgendaItemNode): SessionSpeakerNode[] {
+  return itemSpeakers(item, PUBLIC_STATUSES);
+}
+
+/** "Morning Keynote: Developing ..." or the title alone. */
+export function itemHeading(item: { label: string | null; title: string }): string {
+  return item.label ? `${item.label}: ${item.title}` : item.title;
+}
+
+/** The venue on one line ("Central London"), or "Online" for an online-only event. */
+export function placeLine(event: Pick<EventView, 'venue' | 'attendanceMode'>): string | null {
+  if (event.attendanceMode === 'ONLINE') return 'Online';
+  const v: VenueView | null = event.venue;
+  if (!v) return null;
+  const parts = [v.name, v.address, v.city, v.country].filter((p): p is string => Boolean(p));
+  return parts.length ? parts.join(', ') : null;
+}
+
+/** Agenda items that have a start time, in running order. */
+export function timedItems<T extends { startsAt: string | null }>(items: T[]): (T & { startsAt: string })[] {
+  return items.filter((i): i is T & { startsAt: string } => i.startsAt !== null);
+}

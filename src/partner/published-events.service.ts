@@ -1,0 +1,16 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { EventView } from '../events/event-view.js';
+import { EventViewsRepository } from '../events/event-views.repository.js';
+
+/** The one read every partner endpoint makes: the published snapshot of an event, or 404. */
+@Injectable()
+export class PublishedEventsService {
+  constructor(private readonly views: EventViewsRepository) {}
+
+  /** Unknown, draft-only and deleted events are all simply not found: nothing tells them apart. */
+  async bySlug(slug: string): Promise<EventView> {
+    const [view] = await this.views.findPublished({ slug });
+    if (!view) throw new NotFoundException(`No published event "${slug}"`);
+    return view;
+  }
+}
