@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { NotificationsService } from './notifications.service.js';
 
-/** PostgreSQL through TypeORM; pending migrations run at start. */
+/** PostgreSQL through TypeORM (pending migrations run at start), and LISTEN/NOTIFY. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -14,5 +16,7 @@ import { dataSourceOptions } from './data-source-options.js';
       },
     }),
   ],
+  providers: [NotificationsService],
+  exports: [NotificationsService],
 })
 export class DatabaseModule {}

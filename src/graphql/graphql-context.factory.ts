@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service.js';
@@ -7,7 +8,16 @@ import { SpeakersService } from '../speakers/speakers.service.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { createLoaders } from './loaders.js';
 
-/** Builds each request's context: the viewer from its bearer token, and fresh DataLoaders. */
+/** What graphql-ws hands the context function for a subscription over WebSocket. */
+interface SocketContext {
+  connectionParams?: Readonly<Record<string, unknown>>;
+  extra: { request: IncomingMessage };
+}
+
+/**
+ * Builds each operation's context: the viewer from its bearer token (the Authorization header over HTTP, the
+ * `Authorization` connection parameter over WebSocket), and fresh DataLoaders.
+ */
 @Injectable()
 export class GraphQLContextFactory {
   constructor(
@@ -17,8 +27,25 @@ export class GraphQLContextFactory {
     private readonly speakers: SpeakersService,
   ) {}
 
-  async create(req: FastifyRequest): Promise<GraphQLContext> {
-    const viewer = await this.auth.viewerFromHeader(req.headers.authorization);
+  /** A WebSocket connection is refused (4403) when it carries a token that is invalid or expired. */
+  async acceptsConnection(params: SocketContext['connectionParams']): Promise<boolean> {
+    const header = params?.Authorization ?? params?.authorization;
+    try {
+      await this.auth.viewerFromHeader(typeof header === 'string' ? header : undefined);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async create(source: FastifyRequest | SocketContext): Promise<GraphQLContext> {
+    const socket = 'extra' in source && 'connectionParams' in source;
+    const req = socket ? source.extra.request : (source as FastifyRequest);
+    const params = socket ? (source.connectionParams ?? {}) : {};
+    const header = socket
+      ? (params.Authorization ?? params.authorization)
+      : (source as FastifyRequest).headers.authorization;
+    const viewer = await this.auth.viewerFromHeader(typeof header === 'string' ? header : undefined);
     return {
       req,
       viewer,

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import type { FastifyRequest } from 'fastify';
 import { errorLoggingPlugin, formatError } from '../common/errors/format-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { graphiqlLandingPage } from '../playground/graphiql-landing-page.plugin.js';
@@ -9,7 +8,8 @@ import type { GraphQLContextFactory } from './graphql-context.factory.js';
 
 /**
  * Apollo on Fastify, code-first. Introspection and the playground stay on in production (organisers edit there,
- * partners build against the schema); PLAYGROUND=false turns the playground off. In development the schema is
+ * partners build against the schema); PLAYGROUND=false turns the playground off. Subscriptions speak graphql-ws
+ * (the graphql-transport-ws protocol) on the same path. In development the schema is
  * written to schema.gql, which is committed so every change shows in review.
  */
 export function graphqlOptions(config: AppConfig, contexts: GraphQLContextFactory): Omit<ApolloDriverConfig, 'driver'> {
@@ -26,6 +26,12 @@ export function graphqlOptions(config: AppConfig, contexts: GraphQLContextFactor
       errorLoggingPlugin,
       config.PLAYGROUND ? graphiqlLandingPage('/graphql') : ApolloServerPluginLandingPageDisabled(),
     ],
-    context: (req: FastifyRequest) => contexts.create(req),
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        onConnect: ({ connectionParams }) => contexts.acceptsConnection(connectionParams),
+      },
+    },
+    context: (source: Parameters<GraphQLContextFactory['create']>[0]) => contexts.create(source),
   };
 }

@@ -40,3 +40,10 @@ export function createLoaders(
     appearances: new DataLoader((speakerIds) => deps.speakers.appearanceRows(viewer, speakerIds)),
   };
 }
+
+/** Forgets everything the loaders cached: for long-lived contexts (a subscription) when the data changed. */
+export function clearLoaders(loaders: Loaders): void {
+  loaders.eventViews.clearAll();
+  loaders.relatedEvents.clearAll();
+  loaders.appearances.clearAll();
+}

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { NotificationsService } from '../database/notifications.service.js';
 import { MAX_ATTEMPTS } from './webhook-events.js';
 import { assertDeliverableTarget } from './webhook-targets.js';
 
@@ -30,7 +30,7 @@ export function signature(secret: string, body: string, at = new Date()): string
 export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
   private timer?: NodeJS.Timeout;
-  private listener?: pg.Client;
+  private stopListening?: () => void;
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
@@ -38,15 +38,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const listener = new pg.Client({ connectionString: this.config.DATABASE_URL });
-    listener.on('notification', () => this.wake());
-    listener.on('error', (error) => this.logger.warn(`notification connection: ${error.message}`));
-    await listener.connect();
-    await listener.query('LISTEN webhook_deliveries');
-    this.listener = listener;
+    this.stopListening = await this.notifications.listen('webhook_deliveries', () => this.wake());
     this.timer = setInterval(() => this.wake(), Math.min(1000, this.config.WEBHOOK_RETRY_BASE_MS));
     this.wake();
   }
@@ -54,8 +50,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    this.stopListening?.();
     await this.running;
-    await this.listener?.end().catch(() => undefined);
   }
 
   /** Runs one pass now, or right after the pass under way. */
