@@ -38,8 +38,15 @@ export function agendaOf(event: EventView): AgendaItemNode[] {
   return nodes;
 }
 
+const rosterCache = new WeakMap<EventView, Map<string, RosterEntryView>>();
+
 function rosterOf(event: EventView): Map<string, RosterEntryView> {
-  return new Map(event.speakers.map((s) => [s.id, s]));
+  let roster = rosterCache.get(event);
+  if (!roster) {
+    roster = new Map(event.speakers.map((s) => [s.id, s]));
+    rosterCache.set(event, roster);
+  }
+  return roster;
 }
 
 function appearancesOf(item: AgendaItemNode, roster: Map<string, RosterEntryView>): SessionSpeakerNode[] {

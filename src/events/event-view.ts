@@ -105,6 +105,11 @@ export interface EventView {
   publishedAt: string | null;
   updatedAt: string;
   version: number;
+  /**
+   * Set on the rows of lists (events, related events), which leave out `agenda` and `speakers` to stay light;
+   * resolvers that need those load the whole event (EventsService.whole), in one batch per request.
+   */
+  partial?: true;
 }
 
 /**

@@ -46,21 +46,22 @@ export class EventsResolver {
   }
 
   @ResolveField(() => [AgendaItem])
-  agenda(@Parent() event: EventView) {
-    return agendaOf(event);
+  async agenda(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
+    return agendaOf(await this.eventsService.whole(event, ctx.loaders));
   }
 
   @ResolveField(() => [EventSpeaker])
-  speakers(
+  async speakers(
     @Parent() event: EventView,
+    @Context() ctx: GraphQLContext,
     @Args('status', { type: () => [ParticipationStatusEnum], nullable: true }) status?: ParticipationStatusEnum[],
   ) {
-    return eventSpeakers(event, status);
+    return eventSpeakers(await this.eventsService.whole(event, ctx.loaders), status);
   }
 
   @ResolveField(() => [EventSpeaker], { description: 'Featured speakers whose status is CONFIRMED.' })
-  keySpeakers(@Parent() event: EventView) {
-    return keySpeakers(event);
+  async keySpeakers(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
+    return keySpeakers(await this.eventsService.whole(event, ctx.loaders));
   }
 
   @ResolveField(() => [EventModel], { description: 'Other published events a reader may also like, best first.' })
@@ -73,8 +74,8 @@ export class EventsResolver {
   }
 
   @ResolveField(() => JSONScalar, { description: 'schema.org Event as JSON-LD.' })
-  jsonLd(@Parent() event: EventView) {
-    return this.links.jsonLd(event);
+  async jsonLd(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
+    return this.links.jsonLd(await this.eventsService.whole(event, ctx.loaders));
   }
 
   @ResolveField(() => EventUrls)

@@ -20,6 +20,9 @@ interface ListRow {
   view?: EventView;
 }
 
+/** A published snapshot without its agenda and speakers, marked partial: what a list row needs. */
+const LIST_VIEW_SQL = (table: string) => `${table}.view - 'agenda' - 'speakers' || '{"partial": true}'::jsonb`;
+
 /** Per-request loaders the read paths share (see graphql/loaders.ts). */
 export interface EventLoaders {
   eventViews: { load(id: string): Promise<EventView | null>; prime(id: string, view: EventView): unknown };
@@ -32,6 +35,11 @@ export class EventsService {
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly views: EventViewsRepository,
   ) {}
+
+  /** The whole event for a list row (see EventView.partial); batched with every other row of the request. */
+  async whole(view: EventView, loaders: EventLoaders): Promise<EventView> {
+    return view.partial ? ((await loaders.eventViews.load(view.id)) ?? view) : view;
+  }
 
   /** By slug or id; null when absent or not visible to the caller. */
   async findOne(viewer: Viewer | null, key: { slug?: string | null; id?: string | null }, loaders: EventLoaders) {
@@ -87,19 +95,14 @@ export class EventsService {
     }
     const direction = descending ? 'DESC' : 'ASC';
     const rows: ListRow[] = await this.manager.query(
-      `SELECT ${t.id} AS id, to_json(${sortColumn}) #>> '{}' AS sort_key${editor ? '' : ', e.view'}
+      `SELECT ${t.id} AS id, to_json(${sortColumn}) #>> '{}' AS sort_key${editor ? '' : `, ${LIST_VIEW_SQL('e')} AS view`}
          FROM ${t.table}
         WHERE ${where.join(' AND ')}
         ORDER BY ${sortColumn} ${direction}, ${t.id} ${direction}
         LIMIT ${p(first + 1)}`,
       params,
     );
-    const views = editor
-      ? await Promise.all(rows.map((r) => loaders.eventViews.load(r.id)))
-      : rows.map((r) => {
-          loaders.eventViews.prime(r.id, r.view!);
-          return r.view!;
-        });
+    const views = editor ? await Promise.all(rows.map((r) => loaders.eventViews.load(r.id))) : rows.map((r) => r.view!);
     const cursors = new Map(rows.map((r) => [r.id, encodeCursor(r.sort_key, r.id)]));
     return toPage(
       views.filter((v): v is EventView => v !== null),
@@ -126,7 +129,7 @@ export class EventsService {
       `SELECT x.k, r.view
          FROM jsonb_to_recordset($1::jsonb) AS x(k int, event_id uuid, sectors text[], starts_at timestamptz, n int)
          CROSS JOIN LATERAL (
-           SELECT p.view, p.event_id,
+           SELECT ${LIST_VIEW_SQL('p')} AS view, p.event_id,
                   (SELECT count(*) FROM unnest(p.sector_slugs) s WHERE s = ANY(x.sectors)) AS shared,
                   abs(extract(epoch FROM p.starts_at - x.starts_at)) AS distance
              FROM event_publications p

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { errorLoggingPlugin, formatError } from '../common/errors/format-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -24,6 +27,8 @@ export function graphqlOptions(config: AppConfig, contexts: GraphQLContextFactor
     formatError,
     plugins: [
       errorLoggingPlugin,
+      // Cache hints are unused, and the plugin wraps every field resolver: a whole agenda resolves thousands.
+      ApolloServerPluginCacheControlDisabled(),
       config.PLAYGROUND ? graphiqlLandingPage('/graphql') : ApolloServerPluginLandingPageDisabled(),
     ],
     subscriptions: {
