@@ -38,7 +38,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
     });
-  app.enableShutdownHooks();
   return app;
 }
 

@@ -2,27 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { EventDocumentsService } from '../src/events/event-documents.service.js';
 import { DEMO_SLUG, timedEvent } from './fixtures/partner-events.js';
+import { launchChromium } from './support/browser.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 // Globals of the callbacks Playwright runs inside the browser (the project compiles without DOM types).
 declare const document: any;
 declare const window: any;
 declare const getComputedStyle: (element: unknown) => { borderBottomColor: string };
-
-/** Debian's chromium (apt-get install chromium), never a downloaded browser. A missing one fails the tests. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const PWNED = '<img src=x onerror=window.__pwned=1>';
 const XSS_SLUG = 'xss-probe';
@@ -87,7 +76,7 @@ describe('embedding: GET /embed/events/{slug} and GET /embed.js in headless Chro
     api = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     partner = partnerSite(api);
     site = await listen(partner);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

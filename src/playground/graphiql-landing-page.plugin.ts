@@ -14,6 +14,7 @@ export function graphiqlLandingPage(endpoint: string): ApolloServerPlugin {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Agenda API — GraphiQL</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/graphiql/graphiql.min.css">
   <style>
     html, body, #graphiql { height: 100%; margin: 0; }
@@ -31,14 +32,14 @@ export function graphiqlLandingPage(endpoint: string): ApolloServerPlugin {
     // Signing in is one mutation: the token a login returns is kept and sent with every later request
     // (unless the Headers tab sets Authorization itself). Sign out with the link at the top right.
     const TOKEN = 'agenda-api-token';
-    const base = GraphiQL.createFetcher({ url: ${escapeScript(endpoint)} });
     const fetcher = async (params, options) => {
-      const headers = { ...(options && options.headers) };
+      const headers = { 'content-type': 'application/json', accept: 'application/json', ...(options && options.headers) };
       const token = localStorage.getItem(TOKEN);
       if (token && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) {
         headers.Authorization = 'Bearer ' + token;
       }
-      const result = await base(params, { ...options, headers });
+      const response = await fetch(${escapeScript(endpoint)}, { method: 'POST', headers, body: JSON.stringify(params) });
+      const result = await response.json();
       const login = result && result.data && result.data.login;
       if (login && login.token) localStorage.setItem(TOKEN, login.token);
       if (result && result.errors && result.errors.some((e) => e.extensions && e.extensions.code === 'UNAUTHENTICATED')) {
