@@ -9,16 +9,18 @@ async function main(): Promise<void> {
   const embedded = await resolveDatabase(config);
   try {
     const app = await createApp(config);
-    if (embedded) {
-      // Runs after Nest has closed the app (and its pool) on SIGINT/SIGTERM.
-      app
-        .getHttpAdapter()
-        .getInstance()
-        .addHook('onClose', async () => {
-          await embedded.stop();
-          new Logger('Database').log('Embedded PostgreSQL stopped');
-        });
-    }
+    // On SIGINT/SIGTERM: stop taking requests, finish those under way, close the pools, then stop the database.
+    const shutdown = async (signal: NodeJS.Signals) => {
+      new Logger('Main').log(`${signal}: shutting down`);
+      await app.close();
+      if (embedded) {
+        await embedded.stop();
+        new Logger('Database').log('Embedded PostgreSQL stopped');
+      }
+      process.exit(0);
+    };
+    process.once('SIGINT', (signal) => void shutdown(signal));
+    process.once('SIGTERM', (signal) => void shutdown(signal));
     await app.listen({ port: config.PORT, host: config.HOST });
     new Logger('Main').log(`Agenda API at ${config.PUBLIC_URL.replace(/\/+$/, '')}/graphql`);
   } catch (error) {

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,8 +10,6 @@ import { launchChromium } from './support/browser.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 // Globals of the callbacks Playwright runs inside the browser (the project compiles without DOM types).
-declare const document: any;
-declare const window: any;
 declare const getComputedStyle: (element: unknown) => { borderBottomColor: string };
 
 const PWNED = '<img src=x onerror=window.__pwned=1>';
@@ -173,8 +172,8 @@ describe('embedding: GET /embed/events/{slug} and GET /embed.js in headless Chro
     expect(await frame.locator('script:not([type="application/ld+json"])').count()).toBe(0);
     const jsonLd = JSON.parse((await frame.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd.description).toBe('</script><script>window.__pwned=2</script>');
-    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
-    expect(await frame.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await frame.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect([...origins(requests)].sort()).toEqual([api, site].sort());
     expect(errors).toEqual([]);
     await page.close();

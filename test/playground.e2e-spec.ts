@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
