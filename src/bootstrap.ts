@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication, type LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { InputValidationPipe } from './common/validation/input-validation.pipe.js';
-import type { AppConfig } from './config/app-config.js';
+import type { AppConfig, LogLevel } from './config/app-config.js';
+
+const NEST_LEVELS: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const RANK: Record<Exclude<LogLevel, 'silent'>, number> = { fatal: 1, error: 2, warn: 3, info: 4, debug: 5, trace: 6 };
+
+/** Nest's own messages at LOG_LEVEL: JSON lines in production (as Fastify's request logs are), readable otherwise. */
+function nestLogger(config: AppConfig): ConsoleLogger | false {
+  if (config.LOG_LEVEL === 'silent') return false;
+  return new ConsoleLogger({ json: config.production, logLevels: NEST_LEVELS.slice(0, RANK[config.LOG_LEVEL]) });
+}
 
 /**
  * Builds the application for a resolved configuration (DATABASE_URL set). Used by main.ts and by the tests,
@@ -19,7 +28,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: config.LOG_LEVEL === 'silent' ? false : undefined,
+    logger: nestLogger(config),
     bufferLogs: false,
     abortOnError: false,
   });

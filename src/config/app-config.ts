@@ -90,6 +90,11 @@ export class AppConfig {
   @Max(65535)
   EMBEDDED_POSTGRES_PORT = 54329;
 
+  /** Where to write the generated GraphQL schema at start (`npm run start:dev` writes the committed schema.gql). */
+  @IsOptional()
+  @IsString()
+  SCHEMA_FILE?: string;
+
   /** First webhook retry after this many milliseconds; each later one waits twice as long (8 tries at most). */
   @Transform(toInt)
   @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds' })

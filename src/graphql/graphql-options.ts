@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -12,13 +12,13 @@ import type { GraphQLContextFactory } from './graphql-context.factory.js';
 /**
  * Apollo on Fastify, code-first. Introspection and the playground stay on in production (organisers edit there,
  * partners build against the schema); PLAYGROUND=false turns the playground off. Subscriptions speak graphql-ws
- * (the graphql-transport-ws protocol) on the same path. In development the schema is
- * written to schema.gql, which is committed so every change shows in review.
+ * (the graphql-transport-ws protocol) on the same path. With SCHEMA_FILE set (npm run start:dev), the schema is
+ * written there: schema.gql is committed so every change shows in review.
  */
 export function graphqlOptions(config: AppConfig, contexts: GraphQLContextFactory): Omit<ApolloDriverConfig, 'driver'> {
   return {
     path: '/graphql',
-    autoSchemaFile: config.NODE_ENV === 'development' ? join(process.cwd(), 'schema.gql') : true,
+    autoSchemaFile: config.SCHEMA_FILE ? resolve(config.SCHEMA_FILE) : true,
     sortSchema: true,
     graphiql: false,
     introspection: true,
