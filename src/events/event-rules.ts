@@ -80,8 +80,6 @@ export function findOverlap(items: readonly TimedItem[]): { index: number; other
   return null;
 }
 
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 /** A URL-safe slug from a name: "Sedgemoor District Council" → "sedgemoor-district-council". */
 export function slugify(name: string): string {
   return (

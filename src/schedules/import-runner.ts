@@ -8,10 +8,10 @@ import { AppModule } from '../app.module.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { resolveDatabase } from '../database/resolve-database.js';
 import { EventDocumentsService } from '../events/event-documents.service.js';
-import { SLUG_PATTERN } from '../events/event-rules.js';
 import type { EventView } from '../events/event-view.js';
 import { isFrabSchedule } from './frab-schedule.js';
 import { ScheduleImportService } from './schedule-import.service.js';
+import { SLUG_PATTERN } from '../common/validation/fields.js';
 
 /**
  * `npm run import -- <file>... [--slug SLUG] [--publish]`: imports frab/c3voc schedule.json files and event

@@ -1,17 +1,17 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsUUID, ValidateNested } from 'class-validator';
 import { AgendaItemInput } from './agenda-item.input.js';
+import { IsId, IsVersion } from '../../common/validation/fields.js';
 
 @ArgsType()
 export class AddAgendaItemArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'eventId must be an event id (a UUID)' })
+  @IsId('an event')
   eventId: string;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   expectedVersion: number;
 
   @Field(() => AgendaItemInput)
@@ -23,12 +23,11 @@ export class AddAgendaItemArgs {
 @ArgsType()
 export class AgendaItemVersionArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'id must be an agenda item id (a UUID)' })
+  @IsId('an agenda item')
   id: string;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   expectedVersion: number;
 }
 
@@ -43,12 +42,11 @@ export class UpdateAgendaItemArgs extends AgendaItemVersionArgs {
 @ArgsType()
 export class ReorderAgendaArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'eventId must be an event id (a UUID)' })
+  @IsId('an event')
   eventId: string;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   expectedVersion: number;
 
   @Field(() => [ID], { description: "itemIds must be exactly the event's agenda items, in the new order." })

@@ -1,33 +1,19 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDate,
-  IsInt,
-  IsObject,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsDate, IsInt, IsObject, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsId, IsSlug, IsVersion } from '../../common/validation/fields.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { JSONScalar } from '../../common/graphql/json.scalar.js';
-import { SLUG_PATTERN } from '../event-rules.js';
 import { EventInput } from './event.input.js';
-
-const SLUG_MESSAGE = 'slug must be lowercase letters and digits in words joined by "-"';
 
 @ArgsType()
 export class EventVersionArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'id must be an id (a UUID)' })
+  @IsId('an event')
   id: string;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   expectedVersion: number;
 }
 
@@ -42,13 +28,11 @@ export class UpdateEventArgs extends EventVersionArgs {
 @ArgsType()
 export class DuplicateEventArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'id must be an event id (a UUID)' })
+  @IsId('an event')
   id: string;
 
   @Field()
-  @IsString()
-  @MaxLength(120)
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  @IsSlug()
   slug: string;
 
   @Field(() => DateTimeScalar)
@@ -70,7 +54,7 @@ export class ImportEventArgs {
 @ArgsType()
 export class RestoreEventRevisionArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'eventId must be an event id (a UUID)' })
+  @IsId('an event')
   eventId: string;
 
   @Field(() => Int)
@@ -79,15 +63,14 @@ export class RestoreEventRevisionArgs {
   revision: number;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   expectedVersion: number;
 }
 
 @ArgsType()
 export class EventRevisionsArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'eventId must be an event id (a UUID)' })
+  @IsId('an event')
   eventId: string;
 }
 

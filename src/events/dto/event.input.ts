@@ -12,9 +12,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsSlug, SLUG_PATTERN } from '../../common/validation/fields.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { OptionalNotNull } from '../../common/validation/optional.js';
-import { SLUG_PATTERN } from '../event-rules.js';
 import { AttendanceModeEnum, EventStatusEnum } from '../event.enums.js';
 
 @InputType()
@@ -49,9 +49,7 @@ export class VenueInput {
 export class EventInput {
   @Field(() => String, { nullable: true })
   @OptionalNotNull()
-  @IsString()
-  @MaxLength(120)
-  @Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters and digits in words joined by "-"' })
+  @IsSlug()
   slug?: string;
 
   @Field(() => String, { nullable: true })

@@ -7,16 +7,15 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsId, SLUG_PATTERN } from '../../common/validation/fields.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/graphql/pagination.js';
-import { SLUG_PATTERN } from '../event-rules.js';
 import { EventOrder, EventStatusEnum, PublicationStateEnum } from '../event.enums.js';
 
 @InputType()
@@ -93,6 +92,6 @@ export class EventArgs {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('all', { message: 'id must be an event id (a UUID)' })
+  @IsId('an event')
   id?: string | null;
 }

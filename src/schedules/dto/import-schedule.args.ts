@@ -1,7 +1,7 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsBoolean, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional } from 'class-validator';
 import { JSONScalar } from '../../common/graphql/json.scalar.js';
-import { SLUG_PATTERN } from '../../events/event-rules.js';
+import { IsSlug } from '../../common/validation/fields.js';
 
 @ArgsType()
 export class ImportScheduleArgs {
@@ -11,9 +11,7 @@ export class ImportScheduleArgs {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(120)
-  @Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters and digits in words joined by "-"' })
+  @IsSlug()
   slug?: string | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })

@@ -1,13 +1,11 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsString, Length, Matches, MaxLength } from 'class-validator';
-import { SLUG_PATTERN } from '../../events/event-rules.js';
+import { IsString, Length } from 'class-validator';
+import { IsSlug } from '../../common/validation/fields.js';
 
 @ArgsType()
 export class CreateSectorArgs {
   @Field()
-  @IsString()
-  @MaxLength(120)
-  @Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters and digits in words joined by "-"' })
+  @IsSlug()
   slug: string;
 
   @Field()

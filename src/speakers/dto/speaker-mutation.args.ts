@@ -1,13 +1,14 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { ParticipationStatusEnum, SpeakerRoleEnum } from '../speaker.enums.js';
 import { SpeakerInput } from './speaker.input.js';
+import { IsId } from '../../common/validation/fields.js';
 
 @ArgsType()
 export class UpdateSpeakerArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'id must be a speaker id (a UUID)' })
+  @IsId('a speaker')
   id: string;
 
   @Field(() => SpeakerInput)
@@ -19,11 +20,11 @@ export class UpdateSpeakerArgs {
 @ArgsType()
 export class AppearanceArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'agendaItemId must be an agenda item id (a UUID)' })
+  @IsId('an agenda item')
   agendaItemId: string;
 
   @Field(() => ID)
-  @IsUUID('all', { message: 'speakerId must be a speaker id (a UUID)' })
+  @IsId('a speaker')
   speakerId: string;
 }
 

@@ -1,16 +1,14 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
 import { OptionalNotNull } from '../../common/validation/optional.js';
-import { SLUG_PATTERN } from '../../events/event-rules.js';
+import { IsSlug } from '../../common/validation/fields.js';
 
 /** Speaker fields; on update, a field left out stays as it is and null clears an optional one. */
 @InputType()
 export class SpeakerInput {
   @Field(() => String, { nullable: true })
   @OptionalNotNull()
-  @IsString()
-  @MaxLength(120)
-  @Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters and digits in words joined by "-"' })
+  @IsSlug()
   slug?: string;
 
   @Field(() => String, { nullable: true })

@@ -7,11 +7,11 @@ import {
   IsInt,
   IsOptional,
   IsUrl,
-  IsUUID,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsId } from '../../common/validation/fields.js';
 import { WEBHOOK_EVENTS } from '../webhook-events.js';
 
 @ArgsType()
@@ -36,7 +36,7 @@ export class CreateWebhookArgs {
 export class WebhookDeliveriesArgs {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('all', { message: 'webhookId must be a webhook id (a UUID)' })
+  @IsId('a webhook')
   webhookId?: string | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 50 })
