@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppModule } from './app.module.js';
 import { InputValidationPipe } from './common/validation/input-validation.pipe.js';
 import type { AppConfig, LogLevel } from './config/app-config.js';
+import { PLAYGROUND_PAGE } from './playground/graphiql-landing-page.plugin.js';
 
 const NEST_LEVELS: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 const RANK: Record<Exclude<LogLevel, 'silent'>, number> = { fatal: 1, error: 2, warn: 3, info: 4, debug: 5, trace: 6 };
@@ -46,6 +47,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .getInstance()
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
+      // The playground page: its scripts only, and never framed by another site (it keeps a sign-in token).
+      if (request.url.split('?')[0] === '/graphql' && String(reply.getHeader('content-type')).startsWith('text/html')) {
+        reply.header('content-security-policy', PLAYGROUND_PAGE.csp);
+      }
     });
   return app;
 }

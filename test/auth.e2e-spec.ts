@@ -39,6 +39,17 @@ describe('signing in', () => {
     }
   });
 
+  it('takes the role from the account as it is now, not from the token', async () => {
+    const { token } = (await t.gql(LOGIN, { e: ADMIN.ADMIN_EMAIL, p: ADMIN.ADMIN_PASSWORD })).data!.login;
+    const db = t.app.get((await import('typeorm')).DataSource);
+    await db.query(`UPDATE users SET role = 'CONTRIBUTOR'`);
+    const demoted = await t.gql(`mutation { createSector(slug: "x", name: "X") { id } }`, {}, token);
+    expect(demoted.errors![0].extensions!.code).toBe('FORBIDDEN');
+    await db.query(`UPDATE users SET role = 'ADMIN'`);
+    const restored = await t.gql(`mutation { createSector(slug: "x", name: "X") { id } }`, {}, token);
+    expect(restored.errors).toBeUndefined();
+  });
+
   it('never stores or shows a password as given', async () => {
     const [row] = await t.app.get((await import('typeorm')).DataSource).query(`SELECT password_hash FROM users`);
     expect(row.password_hash).toMatch(/^scrypt\$/);

@@ -33,7 +33,7 @@ describe('event documents', () => {
   it('round-trips a multi-day, multi-track event with hundreds of items, keeping every id', async () => {
     const doc = bigEventDocument();
     expect(doc.agenda.length).toBeGreaterThanOrEqual(150);
-    const first = await t.gql(IMPORT, { doc }, as.contributor);
+    const first = await t.gql(IMPORT, { doc }, as.editor);
     expect(first.errors).toBeUndefined();
     const exported = await exportAs('big-conference', as.editor);
     const { agenda: exportedAgenda, ...rest } = exported;
@@ -71,6 +71,57 @@ describe('event documents', () => {
     const again = await t.gql(IMPORT, { doc: exported }, as.editor);
     expect(again.data!.importEvent.id).not.toBe(id);
     expect(await exportAs('recreated', as.editor)).toEqual(exported);
+  });
+
+  it('lets contributors add speakers by import but not change shared ones or invent sectors', async () => {
+    const base = {
+      slug: 'contributor-import',
+      title: 'Contributor Import',
+      startsAt: '2030-02-01T09:00:00Z',
+      endsAt: '2030-02-01T17:00:00Z',
+      timeZone: 'Europe/London',
+      agenda: [{ type: 'TALK', title: 'Talk', speakers: [{ speaker: 'nina-cope', status: 'INVITED' }] }],
+    };
+    const inventsSector = await t.gql(
+      IMPORT,
+      { doc: { ...base, sectors: [{ slug: 'made-up', name: 'Made Up' }], speakers: [{ slug: 'nina-cope', name: 'Nina Cope' }] } },
+      as.contributor,
+    );
+    expect(inventsSector.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'document/sectors/0' });
+    const renamesSector = await t.gql(
+      IMPORT,
+      {
+        doc: {
+          ...base,
+          sectors: [{ slug: 'criminal-justice', name: 'Hacked' }],
+          speakers: [
+            { slug: 'nina-cope', name: 'Not Nina', jobTitle: 'Hacked' },
+            { slug: 'new-person', name: 'New Person' },
+          ],
+          agenda: [
+            {
+              ...base.agenda[0],
+              speakers: [
+                { speaker: 'nina-cope', status: 'INVITED' },
+                { speaker: 'new-person', status: 'INVITED' },
+              ],
+            },
+          ],
+        },
+      },
+      as.contributor,
+    );
+    expect(renamesSector.errors).toBeUndefined();
+    const shared = await t.gql(
+      `{ sector(slug: "criminal-justice") { name } speaker(slug: "nina-cope") { name jobTitle } newbie: speaker(slug: "new-person") { name } }`,
+      {},
+      as.editor,
+    );
+    expect(shared.data).toEqual({
+      sector: { name: 'Criminal Justice' },
+      speaker: { name: 'Nina Cope', jobTitle: 'Director General of Capabilities' },
+      newbie: { name: 'New Person' },
+    });
   });
 
   it('matches speakers by slug across events and updates them', async () => {

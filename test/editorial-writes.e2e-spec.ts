@@ -228,6 +228,83 @@ describe('writes that never lose data', () => {
     });
   });
 
+  it('keeps a published slug taken until the renamed event is published again', async () => {
+    const { id } = await newEvent('first-name');
+    await t.gql(`mutation($id: ID!) { publishEvent(id: $id, expectedVersion: 1) { version } }`, { id }, as.editor);
+    await t.gql(
+      `mutation($id: ID!) { updateEvent(id: $id, expectedVersion: 2, input: { slug: "second-name" }) { slug } }`,
+      { id },
+      as.editor,
+    );
+    const reuse = await t.gql(
+      `mutation($input: EventInput!) { createEvent(input: $input) { id } }`,
+      {
+        input: {
+          slug: 'first-name',
+          title: 'Other',
+          startsAt: '2030-03-01T09:00:00Z',
+          endsAt: '2030-03-01T17:00:00Z',
+          timeZone: 'UTC',
+        },
+      },
+      as.editor,
+    );
+    expect(reuse.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.slug' });
+    await t.gql(`mutation($id: ID!) { publishEvent(id: $id, expectedVersion: 3) { version } }`, { id }, as.editor);
+    expect((await eventOf('second-name'))?.title).toBe('Event first-name');
+    expect(await eventOf('first-name')).toBeNull();
+    const now = await t.gql(
+      `mutation($input: EventInput!) { createEvent(input: $input) { slug } }`,
+      {
+        input: {
+          slug: 'first-name',
+          title: 'Other',
+          startsAt: '2030-03-01T09:00:00Z',
+          endsAt: '2030-03-01T17:00:00Z',
+          timeZone: 'UTC',
+        },
+      },
+      as.editor,
+    );
+    expect(now.data!.createEvent).toEqual({ slug: 'first-name' });
+  });
+
+  it('checks expectedVersion on speaker assignment and imports when given', async () => {
+    const { id } = await newEvent('versioned');
+    const item = await t.gql(
+      `mutation($id: ID!) { addAgendaItem(eventId: $id, expectedVersion: 1, input: { type: TALK, title: "T" }) { id } }`,
+      { id },
+      as.editor,
+    );
+    const speaker = await t.gql(`mutation { createSpeaker(input: { name: "Grace Hopper" }) { id } }`, {}, as.editor);
+    const vars = { item: item.data!.addAgendaItem.id, speaker: speaker.data!.createSpeaker.id };
+    const stale = await t.gql(
+      `mutation($item: ID!, $speaker: ID!) { assignSpeaker(agendaItemId: $item, speakerId: $speaker, expectedVersion: 1) { role } }`,
+      vars,
+      as.editor,
+    );
+    expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    const fresh = await t.gql(
+      `mutation($item: ID!, $speaker: ID!) { assignSpeaker(agendaItemId: $item, speakerId: $speaker, expectedVersion: 2) { agendaItem { event { version } } } }`,
+      vars,
+      as.editor,
+    );
+    expect(fresh.data!.assignSpeaker.agendaItem.event.version).toBe(3);
+    const doc = (await t.gql(`{ exportEvent(slug: "versioned") }`, {}, as.editor)).data!.exportEvent;
+    const staleImport = await t.gql(
+      `mutation($doc: JSON!) { importEvent(document: $doc, expectedVersion: 2) { version } }`,
+      { doc },
+      as.editor,
+    );
+    expect(staleImport.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 3 });
+    const okImport = await t.gql(
+      `mutation($doc: JSON!) { importEvent(document: $doc, expectedVersion: 3) { version } }`,
+      { doc },
+      as.editor,
+    );
+    expect(okImport.data!.importEvent.version).toBe(4);
+  });
+
   it('bumps the version on speaker assignment and status changes', async () => {
     const { id } = await newEvent('speakers');
     const item = await t.gql(

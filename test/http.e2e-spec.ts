@@ -28,6 +28,8 @@ describe('HTTP surface', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('GraphiQL');
     expect(page.text).toContain('tackling-serious-and-organised-crime-2019');
+    expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
     const sources = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((s) => s !== 'data:,');
     expect(sources.length).toBeGreaterThanOrEqual(4);
     for (const source of sources) {

@@ -293,6 +293,7 @@ describe('events: the public list', () => {
         'nonsense',
         cursorOf(['2030-01-01T09:00:00.000Z']),
         cursorOf(['2030-01-01T09:00:00.000Z', 'not-a-uuid']),
+        cursorOf(['2030-01-01T09:00:00.000Z', '-'.repeat(36)]),
         cursorOf(['1', id]),
         cursorOf(['yesterday', id]),
         cursorOf({ key: '2030-01-01T09:00:00.000Z', id }),
@@ -302,7 +303,14 @@ describe('events: the public list', () => {
     });
 
     it('rejects a date that is not an ISO-8601 instant with offset, naming the filter member', async () => {
-      for (const from of ['yesterday', '2030-13-45T00:00:00Z', '2030-01-01', '2030-01-01T09:00:00']) {
+      for (const from of [
+        'yesterday',
+        '2030-13-45T00:00:00Z',
+        '2030-02-30T00:00:00Z',
+        '2030-01-01T24:00:00Z',
+        '2030-01-01',
+        '2030-01-01T09:00:00',
+      ]) {
         await expectBadInput(EVENTS, { filter: { from } }, /filter\.from/);
       }
       await expectBadInput(EVENTS, { filter: { to: 'soon' } }, /filter\.to/);

@@ -70,6 +70,7 @@ export class AgendaEditorService {
       expectedVersion,
       (doc) => {
         const from = doc.agenda.findIndex((item) => item.id === id);
+        if (from < 0) throw new NotFoundError('Agenda item'); // removed since it was looked up
         const [item] = doc.agenda.splice(from, 1);
         position = input.position ?? from;
         if (position > doc.agenda.length) {

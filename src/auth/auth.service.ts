@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { UsersService } from '../users/users.service.js';
 import { verifyPassword } from './passwords.js';
-import type { Role, Viewer } from './viewer.js';
+import type { Viewer } from './viewer.js';
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 /** Compared against when the email is unknown, so both failures take as long. */
@@ -48,8 +48,11 @@ export class AuthService {
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
     try {
       if (!match) throw new Error('not a bearer token');
-      const claims = await this.jwt.verifyAsync<{ sub: string; role: Role }>(match[1]);
-      return { id: claims.sub, role: claims.role };
+      const claims = await this.jwt.verifyAsync<{ sub: string }>(match[1]);
+      // The role as it is now: a user removed or demoted since signing in does not keep the old rights.
+      const user = await this.users.findById(claims.sub);
+      if (!user) throw new Error('no such user');
+      return { id: user.id, role: user.role };
     } catch {
       throw new GraphQLError('The bearer token is invalid or has expired; sign in again', {
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },

@@ -7,6 +7,10 @@ import { EventWriter } from './event-writer.service.js';
 export interface ImportOptions {
   publish: boolean;
   authorId: string | null;
+  /** Only editors (and first start) update existing speakers, organisations and sectors; contributors add. */
+  updateShared?: boolean;
+  /** Replace only this version of the existing event. */
+  expectedVersion?: number | null;
 }
 
 /**
@@ -25,7 +29,8 @@ export class EventDocumentsService {
       action: 'imported',
       authorId: options.authorId,
       publication: options.publish ? 'publish' : 'keep',
-      upsertReferences: true,
+      references: options.updateShared === false ? 'insert' : 'upsert',
+      expectedVersion: options.expectedVersion,
     });
   }
 

@@ -118,9 +118,19 @@ export class EventEditorService {
     );
   }
 
-  importEvent(viewer: Viewer | null, document: unknown, publish: boolean): Promise<EventView> {
+  importEvent(
+    viewer: Viewer | null,
+    document: unknown,
+    publish: boolean,
+    expectedVersion: number | null = null,
+  ): Promise<EventView> {
     const author = requireRole(viewer, publish ? 'EDITOR' : 'CONTRIBUTOR', publish ? 'import and publish' : 'import');
-    return this.documents.importDocument(document, { publish, authorId: author.id });
+    return this.documents.importDocument(document, {
+      publish,
+      authorId: author.id,
+      updateShared: author.role !== 'CONTRIBUTOR',
+      expectedVersion,
+    });
   }
 
   async revisions(viewer: Viewer | null, eventId: string) {

@@ -55,8 +55,8 @@ export class EventMutationsResolver {
   @Mutation(() => EventModel, {
     description: 'Creates or replaces (by slug) a whole event from an event document; all or nothing.',
   })
-  importEvent(@Args() { document, publish }: ImportEventArgs, @Context() ctx: GraphQLContext) {
-    return this.editor.importEvent(ctx.viewer, document, publish);
+  importEvent(@Args() { document, publish, expectedVersion }: ImportEventArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.importEvent(ctx.viewer, document, publish, expectedVersion ?? null);
   }
 
   @Mutation(() => EventModel)

@@ -3,9 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import type {
   AgendaItemView,
-  AppearanceView,
   EventView,
-  OrganisationView,
   RosterEntryView,
   SectorView,
   VenueView,
@@ -33,34 +31,8 @@ interface EventRow {
   updated_at: Date;
   version: number;
   sectors: SectorView[];
-}
-
-interface RosterRow {
-  event_id: string;
-  featured: boolean;
-  id: string;
-  slug: string;
-  honorific: string | null;
-  name: string;
-  job_title: string | null;
-  bio: string | null;
-  photo_url: string | null;
-  organisation: OrganisationView | null;
-}
-
-interface ItemRow {
-  id: string;
-  event_id: string;
-  position: number;
-  type: AgendaItemView['type'];
-  label: string | null;
-  title: string;
-  starts_at: Date | null;
-  ends_at: Date | null;
-  track: string | null;
-  key_points: string[];
-  notes: string | null;
-  speakers: AppearanceView[];
+  speakers: RosterEntryView[];
+  agenda: AgendaItemView[];
 }
 
 export type EventKey = { ids: readonly string[] } | { slug: string };
@@ -70,7 +42,7 @@ export type EventKey = { ids: readonly string[] } | { slug: string };
 export class EventViewsRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
-  /** The working copy of live (not deleted) events, in three statements whatever the agenda size. */
+  /** The working copy of live (not deleted) events, in one statement whatever the agenda size. */
   async findWorking(key: EventKey, manager: EntityManager = this.manager): Promise<EventView[]> {
     const where = 'ids' in key ? 'e.id = ANY($1::uuid[])' : 'e.slug = $1';
     const events: EventRow[] = await manager.query(
@@ -80,39 +52,33 @@ export class EventViewsRepository {
               coalesce((SELECT json_agg(json_build_object('id', s.id, 'slug', s.slug, 'name', s.name)
                                         ORDER BY es.position)
                           FROM event_sectors es JOIN sectors s ON s.id = es.sector_id
-                         WHERE es.event_id = e.id), '[]') AS sectors
+                         WHERE es.event_id = e.id), '[]') AS sectors,
+              coalesce((SELECT json_agg(json_build_object(
+                                 'id', sp.id, 'slug', sp.slug, 'honorific', sp.honorific, 'name', sp.name,
+                                 'jobTitle', sp.job_title, 'bio', sp.bio, 'photoUrl', sp.photo_url,
+                                 'featured', es.featured,
+                                 'organisation', CASE WHEN o.id IS NULL THEN NULL ELSE
+                                   json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'url', o.url) END)
+                                ORDER BY es.position)
+                          FROM event_speakers es
+                          JOIN speakers sp ON sp.id = es.speaker_id
+                          LEFT JOIN organisations o ON o.id = sp.organisation_id
+                         WHERE es.event_id = e.id), '[]') AS speakers,
+              coalesce((SELECT json_agg(json_build_object(
+                                 'id', ai.id, 'position', ai.position, 'type', ai.type, 'label', ai.label,
+                                 'title', ai.title, 'startsAt', ai.starts_at, 'endsAt', ai.ends_at,
+                                 'track', ai.track, 'keyPoints', ai.key_points, 'notes', ai.notes,
+                                 'speakers', coalesce((SELECT json_agg(json_build_object(
+                                                'speakerId', ss.speaker_id, 'role', ss.role, 'status', ss.status)
+                                              ORDER BY ss.position)
+                                         FROM session_speakers ss WHERE ss.agenda_item_id = ai.id), '[]'))
+                                ORDER BY ai.position)
+                          FROM agenda_items ai WHERE ai.event_id = e.id), '[]') AS agenda
          FROM events e
         WHERE ${where} AND e.deleted_at IS NULL`,
       ['ids' in key ? key.ids : key.slug],
     );
-    if (events.length === 0) return [];
-    const ids = events.map((e) => e.id);
-    const [roster, items] = await Promise.all([
-      manager.query<RosterRow[]>(
-        `SELECT es.event_id, es.featured, sp.id, sp.slug, sp.honorific, sp.name, sp.job_title, sp.bio, sp.photo_url,
-                CASE WHEN o.id IS NULL THEN NULL
-                     ELSE json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'url', o.url) END
-                  AS organisation
-           FROM event_speakers es
-           JOIN speakers sp ON sp.id = es.speaker_id
-           LEFT JOIN organisations o ON o.id = sp.organisation_id
-          WHERE es.event_id = ANY($1::uuid[])
-          ORDER BY es.event_id, es.position`,
-        [ids],
-      ),
-      manager.query<ItemRow[]>(
-        `SELECT ai.id, ai.event_id, ai.position, ai.type, ai.label, ai.title, ai.starts_at, ai.ends_at, ai.track,
-                ai.key_points, ai.notes,
-                coalesce((SELECT json_agg(json_build_object('speakerId', ss.speaker_id, 'role', ss.role,
-                                                            'status', ss.status) ORDER BY ss.position)
-                            FROM session_speakers ss WHERE ss.agenda_item_id = ai.id), '[]') AS speakers
-           FROM agenda_items ai
-          WHERE ai.event_id = ANY($1::uuid[])
-          ORDER BY ai.event_id, ai.position`,
-        [ids],
-      ),
-    ]);
-    return events.map((e) => toView(e, roster, items));
+    return events.map(toView);
   }
 
   /** Published snapshots, as anonymous readers see them. */
@@ -125,7 +91,7 @@ export class EventViewsRepository {
   }
 }
 
-function toView(e: EventRow, roster: RosterRow[], items: ItemRow[]): EventView {
+function toView(e: EventRow): EventView {
   return {
     id: e.id,
     slug: e.slug,
@@ -142,34 +108,9 @@ function toView(e: EventRow, roster: RosterRow[], items: ItemRow[]): EventView {
     audience: e.audience,
     jobTitles: e.job_titles,
     programmeNote: e.programme_note,
-    speakers: roster
-      .filter((r) => r.event_id === e.id)
-      .map((r): RosterEntryView => ({
-        id: r.id,
-        slug: r.slug,
-        honorific: r.honorific,
-        name: r.name,
-        jobTitle: r.job_title,
-        organisation: r.organisation,
-        bio: r.bio,
-        photoUrl: r.photo_url,
-        featured: r.featured,
-      })),
-    agenda: items
-      .filter((i) => i.event_id === e.id)
-      .map((i): AgendaItemView => ({
-        id: i.id,
-        position: i.position,
-        type: i.type,
-        label: i.label,
-        title: i.title,
-        startsAt: iso(i.starts_at),
-        endsAt: iso(i.ends_at),
-        track: i.track,
-        keyPoints: i.key_points,
-        notes: i.notes,
-        speakers: i.speakers,
-      })),
+    speakers: e.speakers,
+    // JSON has the instants as PostgreSQL prints them; the view has them as ISO-8601 in UTC.
+    agenda: e.agenda.map((item) => ({ ...item, startsAt: iso(item.startsAt), endsAt: iso(item.endsAt) })),
     publicationState: e.publication_state,
     publishedAt: iso(e.published_at),
     updatedAt: iso(e.updated_at)!,

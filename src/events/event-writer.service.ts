@@ -27,10 +27,12 @@ export interface SaveOptions {
   authorId: string | null;
   publication?: Publication;
   /**
-   * Imports carry whole speakers, sectors and organisations and update them by slug. Edits only refer to
-   * existing ones (by slug), so they never overwrite a concurrent change to a speaker.
+   * How the sectors, organisations and speakers a document names are found: `link` (edits) refers to existing ones
+   * by slug; `insert` (a contributor's import) also adds new ones but leaves existing ones as they are; `upsert`
+   * (an editor's import) adds new ones and updates existing ones from the document. Edits never overwrite a
+   * concurrent change to a speaker; only editors change shared records through imports.
    */
-  upsertReferences?: boolean;
+  references?: 'link' | 'insert' | 'upsert';
   /** Maps a JSON pointer of the document to the field name the caller knows it by. */
   fieldOf?: (pointer: string) => string;
   /** Lets timed agenda items overlap within a track: for imported schedules only, never for edits. */
@@ -66,18 +68,29 @@ export class EventWriter {
     });
   }
 
-  /** Creates or replaces, by slug, the live event a document describes. */
-  replaceBySlug(input: unknown, options: SaveOptions): Promise<EventView> {
+  /**
+   * Creates or replaces, by slug, the live event a document describes. With `expectedVersion`, it replaces only
+   * that version of an existing event (anything else is a CONFLICT).
+   */
+  replaceBySlug(input: unknown, options: SaveOptions & { expectedVersion?: number | null }): Promise<EventView> {
     const doc = this.validate(input, options);
+    const expectedVersion = options.expectedVersion ?? null;
     return this.dataSource.transaction(async (manager) => {
       const [existing]: { id: string }[] = await manager.query(
-        // (TypeORM answers an UPDATE with [rows, count]; wrapped in a CTE it answers with the rows.)
-        `WITH bumped AS (UPDATE events SET version = version + 1, updated_at = now()
-                          WHERE slug = $1 AND deleted_at IS NULL RETURNING id)
-         SELECT id FROM bumped`,
+        `SELECT id FROM events WHERE slug = $1 AND deleted_at IS NULL`,
         [doc.slug],
       );
-      if (existing) return this.save(manager, existing.id, doc, options);
+      if (existing) {
+        await this.bumpVersion(manager, existing.id, expectedVersion);
+        return this.save(manager, existing.id, doc, options);
+      }
+      if (expectedVersion !== null) {
+        throw new ConflictError(`There is no event "${doc.slug}" to replace at version ${expectedVersion}`, {
+          currentVersion: null,
+          expectedVersion,
+        });
+      }
+      await this.assertSlugFree(manager, doc.slug, null, options);
       const [{ id }]: { id: string }[] = await manager.query(
         `INSERT INTO events (slug, title, starts_at, ends_at, time_zone) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [doc.slug, doc.title, doc.startsAt, doc.endsAt, doc.timeZone],
@@ -154,7 +167,10 @@ export class EventWriter {
 
   private async assertSlugFree(manager: EntityManager, slug: string, eventId: string | null, options: SaveOptions) {
     const taken: unknown[] = await manager.query(
-      `SELECT 1 FROM events WHERE slug = $1 AND deleted_at IS NULL AND id IS DISTINCT FROM $2::uuid`,
+      // A renamed event keeps its old slug in public until it is published again: that one is taken too.
+      `SELECT 1 FROM events WHERE slug = $1 AND deleted_at IS NULL AND id IS DISTINCT FROM $2::uuid
+       UNION ALL
+       SELECT 1 FROM event_publications WHERE slug = $1 AND event_id IS DISTINCT FROM $2::uuid`,
       [slug, eventId],
     );
     if (taken.length > 0) {
@@ -164,9 +180,10 @@ export class EventWriter {
 
   /** Writes the document as the event's content, then its revision and, as asked, its publication. */
   private async save(manager: EntityManager, eventId: string, doc: EventDocument, options: SaveOptions) {
-    const references = options.upsertReferences
-      ? await this.upsertReferences(manager, doc)
-      : await this.findReferences(manager, doc, options);
+    const references =
+      options.references === 'upsert' || options.references === 'insert'
+        ? await this.upsertReferences(manager, doc, options.references === 'upsert', options)
+        : await this.findReferences(manager, doc, options);
     const publication = options.publication ?? 'keep';
     await manager.query(
       `UPDATE events SET slug = $2, title = $3, summary = $4, description = $5, starts_at = $6, ends_at = $7,
@@ -240,7 +257,14 @@ export class EventWriter {
     );
   }
 
-  private async upsertReferences(manager: EntityManager, doc: EventDocument) {
+  private async upsertReferences(manager: EntityManager, doc: EventDocument, overwrite: boolean, options: SaveOptions) {
+    if (!overwrite) {
+      // Sectors are a controlled vocabulary: below editor, a document may only name existing ones.
+      return {
+        sectors: (await this.findReferences(manager, { ...doc, speakers: [] }, options)).sectors,
+        ...(await this.insertPeople(manager, doc, false)),
+      };
+    }
     const sectors: { id: string; slug: string }[] = doc.sectors?.length
       ? await manager.query(
           `INSERT INTO sectors (slug, name) SELECT x.slug, x.name FROM jsonb_to_recordset($1::jsonb) AS x(slug text, name text)
@@ -248,12 +272,18 @@ export class EventWriter {
           [JSON.stringify(doc.sectors)],
         )
       : [];
+    return { sectors: new Map(sectors.map((r) => [r.slug, r.id])), ...(await this.insertPeople(manager, doc, true)) };
+  }
+
+  /** Organisations by name and speakers by slug: new ones added; existing ones updated only when `overwrite`. */
+  private async insertPeople(manager: EntityManager, doc: EventDocument, overwrite: boolean) {
     const speakersOfDoc = doc.speakers ?? [];
     const names = [...new Set(speakersOfDoc.flatMap((s) => (s.organisation ? [s.organisation] : [])))];
     const organisations: { id: string; slug: string }[] = names.length
       ? await manager.query(
           `INSERT INTO organisations (slug, name) SELECT x.slug, x.name FROM jsonb_to_recordset($1::jsonb) AS x(slug text, name text)
-           ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id, slug`,
+           ON CONFLICT (slug) DO UPDATE SET name = ${overwrite ? 'EXCLUDED.name' : 'organisations.name'}
+           RETURNING id, slug`,
           [JSON.stringify(names.map((name) => ({ slug: slugify(name), name })))],
         )
       : [];
@@ -264,9 +294,13 @@ export class EventWriter {
            SELECT x.slug, x.honorific, x.name, x.job_title, x.organisation_id, x.bio, x.photo_url
              FROM jsonb_to_recordset($1::jsonb) AS x(slug text, honorific text, name text, job_title text,
                                                      organisation_id uuid, bio text, photo_url text)
-           ON CONFLICT (slug) DO UPDATE SET honorific = EXCLUDED.honorific, name = EXCLUDED.name,
-             job_title = EXCLUDED.job_title, organisation_id = EXCLUDED.organisation_id, bio = EXCLUDED.bio,
-             photo_url = EXCLUDED.photo_url, updated_at = now()
+           ON CONFLICT (slug) DO UPDATE SET ${
+             overwrite
+               ? `honorific = EXCLUDED.honorific, name = EXCLUDED.name, job_title = EXCLUDED.job_title,
+                  organisation_id = EXCLUDED.organisation_id, bio = EXCLUDED.bio, photo_url = EXCLUDED.photo_url,
+                  updated_at = now()`
+               : 'slug = speakers.slug'
+           }
            RETURNING id, slug`,
           [
             JSON.stringify(
@@ -283,10 +317,7 @@ export class EventWriter {
           ],
         )
       : [];
-    return {
-      sectors: new Map(sectors.map((r) => [r.slug, r.id])),
-      speakers: new Map(speakers.map((r) => [r.slug, r.id])),
-    };
+    return { speakers: new Map(speakers.map((r) => [r.slug, r.id])) };
   }
 
   /** Edits refer to sectors and speakers that exist; an unknown slug is bad input. */

@@ -8,8 +8,8 @@ import type { EventsArgs } from './dto/events.args.js';
 import { EventOrder } from './event.enums.js';
 import type { EventView } from './event-view.js';
 import { EventViewsRepository } from './event-views.repository.js';
+import { UUID_PATTERN } from '../common/validation/fields.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A sort key as cursors carry it: an ISO-8601 instant, up to microseconds. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2})?)$/;
 
@@ -44,7 +44,7 @@ export class EventsService {
   /** By slug or id; null when absent or not visible to the caller. */
   async findOne(viewer: Viewer | null, key: { slug?: string | null; id?: string | null }, loaders: EventLoaders) {
     if (key.id != null) {
-      if (!UUID.test(key.id)) return null;
+      if (!UUID_PATTERN.test(key.id)) return null;
       const view = await loaders.eventViews.load(key.id);
       return view && (key.slug == null || view.slug === key.slug) ? view : null;
     }

@@ -5,8 +5,9 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { errorLoggingPlugin, formatError } from '../common/errors/format-error.js';
+import { queryLimits } from '../common/graphql/query-limits.js';
 import type { AppConfig } from '../config/app-config.js';
-import { graphiqlLandingPage } from '../playground/graphiql-landing-page.plugin.js';
+import { graphiqlLandingPage, PLAYGROUND_PAGE } from '../playground/graphiql-landing-page.plugin.js';
 import type { GraphQLContextFactory } from './graphql-context.factory.js';
 
 /**
@@ -25,11 +26,12 @@ export function graphqlOptions(config: AppConfig, contexts: GraphQLContextFactor
     autoTransformHttpErrors: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    validationRules: [queryLimits],
     plugins: [
       errorLoggingPlugin,
       // Cache hints are unused, and the plugin wraps every field resolver: a whole agenda resolves thousands.
       ApolloServerPluginCacheControlDisabled(),
-      config.PLAYGROUND ? graphiqlLandingPage('/graphql') : ApolloServerPluginLandingPageDisabled(),
+      config.PLAYGROUND ? graphiqlLandingPage(PLAYGROUND_PAGE) : ApolloServerPluginLandingPageDisabled(),
     ],
     subscriptions: {
       'graphql-ws': {

@@ -15,6 +15,7 @@ import {
   wallClock,
 } from './schedule-time.js';
 import { uuidV5 } from '../common/uuid-v5.js';
+import { UUID_PATTERN } from '../common/validation/fields.js';
 
 /** The namespace of the ids this service derives for schedule entries and persons that come without one. */
 export const SCHEDULE_NAMESPACE = '5b0f3c9e-8a1d-4e7b-9c2f-6d4a1e8b7f30';
@@ -32,7 +33,6 @@ const CONFERENCE = `${ROOT}.conference`;
 const ITEM_TITLE_MAX = 500;
 const EVENT_TITLE_MAX = 300;
 const DESCRIPTION_MAX = 50_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Json = Record<string, unknown>;
 
@@ -283,7 +283,7 @@ export function convertSchedule(input: unknown, options: ConvertOptions = {}): S
         const guid = text(raw.guid);
         let id: string;
         let idMember = 'guid';
-        if (guid && UUID.test(guid)) {
+        if (guid && UUID_PATTERN.test(guid)) {
           id = guid.toLowerCase();
         } else {
           const entryId = text(raw.id);

@@ -14,6 +14,10 @@ export interface ScheduleImportOptions {
   publish: boolean;
   /** null for an administrator action (the import CLI). */
   authorId: string | null;
+  /** Only editors (and the CLI) update existing speakers; a contributor's import adds new ones only. */
+  updateShared?: boolean;
+  /** Replace only this version of the existing event. */
+  expectedVersion?: number | null;
   onProgress?: (phase: 'reading' | 'saving', done: number, total: number) => void;
 }
 
@@ -40,9 +44,11 @@ export class ScheduleImportService {
     schedule: unknown,
     slug: string | null | undefined,
     publish: boolean,
+    expectedVersion: number | null = null,
   ): Promise<EventView> {
     const author = requireRole(viewer, publish ? 'EDITOR' : 'CONTRIBUTOR', publish ? 'import and publish' : 'import');
-    return (await this.write(schedule, { slug, publish, authorId: author.id })).event;
+    const updateShared = author.role !== 'CONTRIBUTOR';
+    return (await this.write(schedule, { slug, publish, authorId: author.id, updateShared, expectedVersion })).event;
   }
 
   /** The import itself, without a role check: for the mutation above and for the CLI. */
@@ -57,7 +63,8 @@ export class ScheduleImportService {
       action: 'imported',
       authorId: options.authorId,
       publication: options.publish ? 'publish' : 'keep',
-      upsertReferences: true,
+      references: options.updateShared === false ? 'insert' : 'upsert',
+      expectedVersion: options.expectedVersion,
       allowOverlaps: true,
       fieldOf,
     });

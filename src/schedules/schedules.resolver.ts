@@ -15,7 +15,10 @@ export class SchedulesResolver {
     description:
       'Creates or replaces (by slug) an event from a frab/c3voc schedule.json (as exported by pretalx or frab).',
   })
-  importSchedule(@Args() { schedule, slug, publish }: ImportScheduleArgs, @Context() ctx: GraphQLContext) {
-    return this.imports.importSchedule(ctx.viewer, schedule, slug, publish);
+  importSchedule(
+    @Args() { schedule, slug, publish, expectedVersion }: ImportScheduleArgs,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.imports.importSchedule(ctx.viewer, schedule, slug, publish, expectedVersion ?? null);
   }
 }

@@ -13,7 +13,9 @@ import { EventWriter } from '../events/event-writer.service.js';
 import type { SpeakerInput } from './dto/speaker.input.js';
 
 function itemOf(doc: EventDocument, itemId: string): DocumentAgendaItem {
-  return doc.agenda.find((item) => item.id === itemId)!;
+  const item = doc.agenda.find((i) => i.id === itemId);
+  if (!item) throw new NotFoundError('Agenda item'); // removed since it was looked up
+  return item;
 }
 
 /** Speakers (shared across events) and their appearances in agenda items. */
@@ -91,6 +93,7 @@ export class SpeakerEditorService {
       role: SpeakerRole;
       status: ParticipationStatus;
       featured?: boolean | null;
+      expectedVersion?: number | null;
     },
   ): Promise<SessionSpeakerNode> {
     const author = requireRole(viewer, 'CONTRIBUTOR', 'assign speakers');
@@ -98,7 +101,7 @@ export class SpeakerEditorService {
     const speaker = await this.load(args.speakerId.toLowerCase());
     const view = await this.writer.change(
       await this.agenda.eventOf(itemId),
-      null,
+      args.expectedVersion ?? null,
       (doc) => {
         const item = itemOf(doc, itemId);
         item.speakers = item.speakers ?? [];
@@ -121,14 +124,14 @@ export class SpeakerEditorService {
 
   async setStatus(
     viewer: Viewer | null,
-    args: { agendaItemId: string; speakerId: string; status: ParticipationStatus },
+    args: { agendaItemId: string; speakerId: string; status: ParticipationStatus; expectedVersion?: number | null },
   ): Promise<SessionSpeakerNode> {
     const author = requireRole(viewer, 'CONTRIBUTOR', 'change speaker statuses');
     const itemId = args.agendaItemId.toLowerCase();
     const speaker = await this.load(args.speakerId.toLowerCase());
     const view = await this.writer.change(
       await this.agenda.eventOf(itemId),
-      null,
+      args.expectedVersion ?? null,
       (doc) => {
         const appearance = itemOf(doc, itemId).speakers?.find((a) => a.speaker === speaker.slug);
         if (!appearance) throw new NotFoundError('That speaker on that agenda item');
@@ -139,13 +142,16 @@ export class SpeakerEditorService {
     return this.appearance(view, itemId, speaker.id);
   }
 
-  async unassign(viewer: Viewer | null, args: { agendaItemId: string; speakerId: string }): Promise<boolean> {
+  async unassign(
+    viewer: Viewer | null,
+    args: { agendaItemId: string; speakerId: string; expectedVersion?: number | null },
+  ): Promise<boolean> {
     const author = requireRole(viewer, 'CONTRIBUTOR', 'unassign speakers');
     const itemId = args.agendaItemId.toLowerCase();
     const speaker = await this.load(args.speakerId.toLowerCase());
     await this.writer.change(
       await this.agenda.eventOf(itemId),
-      null,
+      args.expectedVersion ?? null,
       (doc) => {
         const item = itemOf(doc, itemId);
         const before = item.speakers?.length ?? 0;

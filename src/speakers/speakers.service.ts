@@ -5,8 +5,7 @@ import { isEditor, type Viewer } from '../auth/viewer.js';
 import { assertPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/graphql/pagination.js';
 import { agendaOf, type SessionSpeakerNode } from '../events/event-graph.js';
 import type { EventView, ParticipationStatus, SpeakerRole, SpeakerView } from '../events/event-view.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN } from '../common/validation/fields.js';
 
 /**
  * Speakers as the caller may see them, all with the same columns. Editors read the speakers table. Anonymous
@@ -87,7 +86,7 @@ export class SpeakersService {
   }
 
   async findOne(viewer: Viewer | null, key: { slug?: string | null; id?: string | null }): Promise<SpeakerView | null> {
-    if (key.id != null && !UUID.test(key.id)) return null;
+    if (key.id != null && !UUID_PATTERN.test(key.id)) return null;
     if (key.id == null && key.slug == null) return null;
     const [speaker]: SpeakerView[] = await this.manager.query(
       `SELECT ${SPEAKER_COLUMNS} FROM ${speakerSource(viewer)} s

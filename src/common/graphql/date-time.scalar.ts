@@ -2,8 +2,15 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
+/** The calendar date and clock time as written exist (no 30 February, no 24:00). */
+function exists(value: string): boolean {
+  const [, y, m, d, h, min, s] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value)!.map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCMonth() === m - 1 && day.getUTCDate() === d && h < 24 && min < 60 && (Number.isNaN(s) || s < 60);
+}
+
 function parse(value: unknown): Date {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value)) || !exists(value)) {
     throw new GraphQLError(`DateTime must be an ISO-8601 instant with offset, e.g. 2019-07-16T08:45:00+01:00`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });

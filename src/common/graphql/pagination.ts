@@ -1,4 +1,5 @@
 import { BadInputError } from '../errors/domain-error.js';
+import { UUID_PATTERN } from '../validation/fields.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -16,7 +17,7 @@ export function decodeCursor(cursor: string, field = 'after'): [string, string] 
       value.length === 2 &&
       typeof value[0] === 'string' &&
       typeof value[1] === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(value[1])
+      UUID_PATTERN.test(value[1])
     ) {
       return [value[0], value[1]];
     }

@@ -4,6 +4,8 @@ import { IsInt, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validato
 /** Lowercase letters and digits in words joined by "-": what every slug (event, speaker, sector) looks like. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A slug argument or member. */
 export const IsSlug = (): PropertyDecorator =>
   applyDecorators(

@@ -1,6 +1,16 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsInt, IsObject, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsOptional,
+  IsDate,
+  IsInt,
+  IsObject,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsId, IsSlug, IsVersion } from '../../common/validation/fields.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { JSONScalar } from '../../common/graphql/json.scalar.js';
@@ -49,6 +59,13 @@ export class ImportEventArgs {
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   @IsBoolean()
   publish: boolean = false;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the change applies only if the event is at this version (else CONFLICT).',
+  })
+  @IsOptional()
+  @IsVersion()
+  expectedVersion?: number | null;
 }
 
 @ArgsType()
