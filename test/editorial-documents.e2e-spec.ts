@@ -84,7 +84,13 @@ describe('event documents', () => {
     };
     const inventsSector = await t.gql(
       IMPORT,
-      { doc: { ...base, sectors: [{ slug: 'made-up', name: 'Made Up' }], speakers: [{ slug: 'nina-cope', name: 'Nina Cope' }] } },
+      {
+        doc: {
+          ...base,
+          sectors: [{ slug: 'made-up', name: 'Made Up' }],
+          speakers: [{ slug: 'nina-cope', name: 'Nina Cope' }],
+        },
+      },
       as.contributor,
     );
     expect(inventsSector.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'document/sectors/0' });

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import type {
-  AgendaItemView,
-  EventView,
-  RosterEntryView,
-  SectorView,
-  VenueView,
-} from './event-view.js';
+import type { AgendaItemView, EventView, RosterEntryView, SectorView, VenueView } from './event-view.js';
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
