@@ -100,6 +100,28 @@ describe('Subscription.eventChanged', () => {
     expect([...anonymous.errors, ...editor.errors, ...other.errors]).toEqual([]);
   });
 
+  it('keeps telling subscribers after the notification connection is lost', async () => {
+    const watcher = subscribe(client(), DEMO);
+    const { id, version } = (await t.gql(`{ event(slug: "${DEMO}") { id version } }`, {}, as.editor)).data!.event;
+    const db = t.app.get((await import('typeorm')).DataSource);
+    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                     WHERE application_name = 'agenda-api-listen' AND datname = current_database()`);
+    await new Promise((r) => setTimeout(r, 200)); // the loss is noticed at once, the connection made again soon
+    const ready = async () => (await t.http().get('/health/ready')).body.details?.notifications?.status;
+    let status = await ready();
+    for (const until = Date.now() + 10_000; status !== 'up' && Date.now() < until; status = await ready()) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe('up');
+    await t.gql(
+      `mutation($id: ID!, $v: Int!) { publishEvent(id: $id, expectedVersion: $v) { version } }`,
+      { id, v: version },
+      as.editor,
+    );
+    await waitFor(() => watcher.received.length === 1);
+    expect(watcher.received[0]).toMatchObject({ publicationState: 'PUBLISHED' });
+  });
+
   it('refuses a connection with a bad token', async () => {
     const bad = subscribe(client('not-a-token'), DEMO);
     await waitFor(() => bad.errors.length > 0);

@@ -191,6 +191,33 @@ describe('webhooks', () => {
     expect(await log()).toEqual([expect.objectContaining({ status: 'DELIVERED', attempts: 2 })]);
   });
 
+  it('refuses to deliver to a private address once that is no longer allowed', async () => {
+    t = await startTestApp({ ...ADMIN, WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_BASE_MS: '10' });
+    const as = await signInEditors(t);
+    const partner = await receiver([]);
+    servers.push(partner.server);
+    await t.gql(CREATE, { url: partner.url, events: ['event.published'] }, as.admin);
+    await t.app.close();
+    const strict = await t.restart({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'false' });
+    const gql = async (query: string, variables: Record<string, unknown> = {}) =>
+      (
+        await request(strict.getHttpServer())
+          .post('/graphql')
+          .set('authorization', `Bearer ${as.editor}`)
+          .send({ query, variables })
+      ).body;
+    const event = (await gql(`{ event(slug: "${DEMO}") { id version } }`)).data.event;
+    await gql(`mutation($id: ID!, $v: Int!) { publishEvent(id: $id, expectedVersion: $v) { version } }`, {
+      id: event.id,
+      v: event.version,
+    });
+    await waitFor(async () => (await gql(DELIVERIES)).data.webhookDeliveries[0]?.status === 'FAILED');
+    const [delivery] = (await gql(DELIVERIES)).data.webhookDeliveries;
+    expect(delivery).toMatchObject({ status: 'FAILED', attempts: 8, lastStatusCode: null });
+    expect(delivery.lastError).toMatch(/private address/);
+    expect(partner.received).toHaveLength(0);
+  });
+
   it('gives up after eight tries', async () => {
     t = await startTestApp({ ...ADMIN, WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_BASE_MS: '10' });
     const as = await signInEditors(t);

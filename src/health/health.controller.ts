@@ -1,11 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { NotificationsService } from '../database/notifications.service.js';
 
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Liveness: the process answers. */
@@ -15,10 +18,16 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: the database answers. */
+  /** Readiness: the database answers, and change notices (subscriptions, webhooks) arrive. */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 })]);
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 2000 }),
+      async () => {
+        const check = this.indicators.check('notifications');
+        return (await this.notifications.connected()) ? check.up() : check.down({ message: 'LISTEN connection lost' });
+      },
+    ]);
   }
 }

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { NotificationsService } from '../database/notifications.service.js';
 import { MAX_ATTEMPTS } from './webhook-events.js';
+import { postJson } from './webhook-http.js';
 import { assertDeliverableTarget } from './webhook-targets.js';
 
 interface Due {
@@ -95,10 +96,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      await assertDeliverableTarget(delivery.url, this.config.WEBHOOKS_ALLOW_PRIVATE_TARGETS);
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: {
+      const allowPrivate = this.config.WEBHOOKS_ALLOW_PRIVATE_TARGETS;
+      await assertDeliverableTarget(delivery.url, allowPrivate);
+      statusCode = await postJson(
+        delivery.url,
+        {
           'content-type': 'application/json',
           'user-agent': 'agenda-api-webhooks/1',
           'agenda-event': delivery.event,
@@ -106,12 +108,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
           'agenda-signature': signature(delivery.secret, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(10_000),
-      });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
-      if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
+        allowPrivate,
+      );
+      if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
     } catch (cause) {
       error = cause instanceof Error ? cause.message : String(cause);
     }

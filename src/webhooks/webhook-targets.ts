@@ -19,17 +19,27 @@ for (const [network, prefix] of [
   PRIVATE.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
-  ['::', 127],
+  ['::', 96], // unspecified, loopback and IPv4-compatible (::127.0.0.1)
+  ['64:ff9b::', 96], // NAT64
+  ['2002::', 16], // 6to4
   ['fc00::', 7],
+  ['fec0::', 10],
   ['fe80::', 10],
   ['ff00::', 8],
 ] as const) {
   PRIVATE.addSubnet(network, prefix, 'ipv6');
 }
 
-function isPrivate(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return PRIVATE.check(mapped[1], 'ipv4');
+/** Whether an address is loopback, private, link-local or otherwise not a public endpoint. */
+export function isPrivate(address: string): boolean {
+  // IPv4-mapped (::ffff:a.b.c.d, or ::ffff:7f00:1 in hex) is checked as the IPv4 address it carries. (Node's
+  // BlockList would match every IPv4 address against an IPv6 rule for the mapped range.)
+  const mapped = /^::ffff:(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
+  if (mapped) {
+    const v4 =
+      mapped[1] ?? [mapped[2], mapped[3]].flatMap((h) => [parseInt(h, 16) >> 8, parseInt(h, 16) & 255]).join('.');
+    return PRIVATE.check(v4, 'ipv4');
+  }
   return PRIVATE.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }
 
