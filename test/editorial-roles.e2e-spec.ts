@@ -112,6 +112,23 @@ const OPERATIONS: { name: string; minimum: Role; query: string }[] = [
     minimum: 'CONTRIBUTOR',
     query: `query($event: ID!) { eventRevisions(eventId: $event) { revision } }`,
   },
+  {
+    name: 'importSchedule (draft)',
+    minimum: 'CONTRIBUTOR',
+    query: `mutation { importSchedule(schedule: { schedule: {} }) { id } }`,
+  },
+  {
+    name: 'importSchedule (publish)',
+    minimum: 'EDITOR',
+    query: `mutation { importSchedule(schedule: { schedule: {} }, publish: true) { id } }`,
+  },
+  {
+    name: 'createWebhook',
+    minimum: 'ADMIN',
+    query: `mutation { createWebhook(url: "http://127.0.0.1/hooks", events: ["event.published"]) { id } }`,
+  },
+  { name: 'webhooks', minimum: 'ADMIN', query: `{ webhooks { id } }` },
+  { name: 'webhookDeliveries', minimum: 'EDITOR', query: `{ webhookDeliveries { id } }` },
 ];
 
 describe('who may do what', () => {

@@ -87,6 +87,9 @@ describe('GET /events/{slug}.ics', () => {
       `https://agenda.example.org/embed/events/partner-formats-2025#${view.agenda[1].id}`,
     );
     expect(workshop.getFirstPropertyValue('location')).toBe('Room B, Guildhall, London, United Kingdom');
+    // The link lands on the item in the embedded agenda.
+    const page = await t.http().get('/embed/events/partner-formats-2025').expect(200);
+    expect(page.text).toContain(`id="${view.agenda[1].id}"`);
   });
 
   it('describes speakers with job title and organisation, marks invited ones and leaves declined ones out', async () => {

@@ -349,8 +349,9 @@ describe('one event', () => {
         endDate: '2030-01-15T17:00:00-05:00',
         eventStatus: 'https://schema.org/EventMovedOnline',
         eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
-        location: { '@type': 'VirtualLocation' },
       });
+      // The model holds no link to the online event: no location rather than one without its URL.
+      expect(res.data!.event.jsonLd.location).toBeUndefined();
       expect(res.data!.event.jsonLd.audience).toBeUndefined();
     });
 

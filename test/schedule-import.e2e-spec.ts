@@ -268,6 +268,13 @@ describe('importSchedule (frab/c3voc schedule.json)', () => {
     );
     expect(edited.errors).toBeUndefined();
     expect(edited.data!.updateEvent.title).toBe('Legacy Congress 2013');
+    // ... but an edit may not add an overlap of its own.
+    const clash = await t.gql(
+      `mutation($id: ID!, $v: Int!) { addAgendaItem(eventId: $id, expectedVersion: $v, input: { type: TALK, title: "Clash", startsAt: "2013-12-27T08:15:00Z", endsAt: "2013-12-27T08:45:00Z", track: "Saal 1" }) { id } }`,
+      { id: again.data!.importSchedule.id, v: again.data!.importSchedule.version + 1 },
+      as.contributor,
+    );
+    expect(clash.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.startsAt' });
   });
 
   it('reads entries without a date in the conference zone, and falls back to UTC without zone or offsets', async () => {

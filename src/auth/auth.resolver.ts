@@ -19,6 +19,6 @@ export class AuthResolver {
 
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
   me(@Context() ctx: GraphQLContext) {
-    return ctx.viewer ? this.users.findById(ctx.viewer.id) : null;
+    return this.users.me(ctx.viewer);
   }
 }

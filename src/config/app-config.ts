@@ -41,6 +41,11 @@ export class AppConfig {
   @IsString()
   HOST = '0.0.0.0';
 
+  /** Behind a proxy or load balancer that sets X-Forwarded-For: take the client address from it. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY = false;
+
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;

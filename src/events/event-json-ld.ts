@@ -1,6 +1,6 @@
 import { toZonedIso } from '../common/time.js';
 import { eventSpeakers, itemSpeakers, agendaOf } from './event-graph.js';
-import { type EventView, PUBLIC_STATUSES, type SpeakerView } from './event-view.js';
+import { displayName, type EventView, PUBLIC_STATUSES, type SpeakerView } from './event-view.js';
 
 const STATUS: Record<EventView['status'], string> = {
   SCHEDULED: 'https://schema.org/EventScheduled',
@@ -16,9 +16,6 @@ const ATTENDANCE: Record<EventView['attendanceMode'], string> = {
   MIXED: 'https://schema.org/MixedEventAttendanceMode',
 };
 
-export const displayName = (s: { honorific: string | null; name: string }): string =>
-  s.honorific ? `${s.honorific} ${s.name}` : s.name;
-
 function person(s: SpeakerView): Record<string, unknown> {
   return {
     '@type': 'Person',
@@ -31,7 +28,8 @@ function person(s: SpeakerView): Record<string, unknown> {
 }
 
 function location(view: EventView): Record<string, unknown> | undefined {
-  if (view.attendanceMode === 'ONLINE') return { '@type': 'VirtualLocation', url: undefined };
+  // An online event's address (its stream or meeting link) is not in the model: no location rather than a bad one.
+  if (view.attendanceMode === 'ONLINE') return undefined;
   const v = view.venue;
   if (!v) return undefined;
   const address = Object.fromEntries(

@@ -94,3 +94,26 @@ export function slugify(name: string): string {
       .replace(/-+$/, '') || 'untitled'
   );
 }
+
+/** Every pair of timed items that overlap in the same track, as [earlier index, later index]. */
+export function overlappingPairs(items: readonly TimedItem[]): [number, number][] {
+  const timed = items
+    .map((item, index) => ({
+      index,
+      track: item.track ?? '',
+      start: item.startsAt?.getTime(),
+      end: item.endsAt?.getTime(),
+    }))
+    .filter(
+      (t): t is { index: number; track: string; start: number; end: number } =>
+        t.start !== undefined && t.end !== undefined,
+    )
+    .sort((a, b) => a.track.localeCompare(b.track) || a.start - b.start);
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < timed.length; k++) {
+    for (let m = k + 1; m < timed.length && timed[m].track === timed[k].track && timed[m].start < timed[k].end; m++) {
+      pairs.push([timed[k].index, timed[m].index]);
+    }
+  }
+  return pairs;
+}

@@ -124,3 +124,7 @@ export function publicView(view: EventView): EventView {
   const appearing = new Set(agenda.flatMap((item) => item.speakers.map((a) => a.speakerId)));
   return { ...view, agenda, speakers: view.speakers.filter((s) => appearing.has(s.id)) };
 }
+
+/** Honorific and name, as printed: "Dr Colin Wilson". */
+export const displayName = (s: { honorific: string | null; name: string }): string =>
+  s.honorific ? `${s.honorific} ${s.name}` : s.name;

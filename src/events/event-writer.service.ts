@@ -7,7 +7,7 @@ import { type EventDocument, toDocument } from './event-document.js';
 import { validateEventDocument } from './event-document.validator.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { EventPublisher } from './event-publisher.js';
-import { findOverlap, slugify } from './event-rules.js';
+import { overlappingPairs, slugify } from './event-rules.js';
 import { searchTexts, searchVectorSql } from './event-search.js';
 import type { EventView } from './event-view.js';
 import { EventViewsRepository } from './event-views.repository.js';
@@ -108,12 +108,25 @@ export class EventWriter {
       await this.bumpVersion(manager, eventId, expectedVersion);
       const [view] = await this.views.findWorking({ ids: [eventId] }, manager);
       const draft = toDocument(view);
-      // An imported schedule may overlap within a room; editing such an event must not require fixing that first.
-      const overlapsAlready = findOverlap(draft.agenda.map(timed)) !== null;
+      // An imported schedule may overlap within a room: editing such an event keeps the overlaps it has, but
+      // may not add any.
+      const pairsOf = (d: EventDocument) =>
+        overlappingPairs(d.agenda.map(timed)).map(([a, b]) => ({
+          a,
+          b,
+          key: [String(d.agenda[a].id), String(d.agenda[b].id)].sort().join('|'),
+        }));
+      const before = new Set(pairsOf(draft).map((p) => p.key));
       const doc = this.validate(mutate(draft, view) ?? draft, {
         ...options,
-        allowOverlaps: options.allowOverlaps || overlapsAlready,
+        allowOverlaps: options.allowOverlaps || before.size > 0,
       });
+      const added =
+        before.size > 0 && !options.allowOverlaps ? pairsOf(doc).find((p) => !before.has(p.key)) : undefined;
+      if (added) {
+        const field = options.fieldOf?.(`/agenda/${added.b}/startsAt`) ?? `document/agenda/${added.b}/startsAt`;
+        throw new BadInputError(field, `overlaps agenda item ${added.a} in its track`);
+      }
       if (doc.slug !== view.slug) await this.assertSlugFree(manager, doc.slug, eventId, options);
       return this.save(manager, eventId, doc, options);
     });

@@ -119,6 +119,21 @@ export class EventsService {
     );
   }
 
+  /** Sector.events: the events of one sector the caller may see, soonest first. */
+  ofSector(
+    viewer: Viewer | null,
+    sector: { slug: string },
+    first: number,
+    after: string | null | undefined,
+    loaders: EventLoaders,
+  ) {
+    return this.list(
+      viewer,
+      { filter: { sectors: [sector.slug] }, orderBy: EventOrder.STARTS_AT_ASC, first, after },
+      loaders,
+    );
+  }
+
   /**
    * Other published events a reader may also like, best first: most shared sectors, then nearest in time.
    * Batched: one statement for every event of a request.

@@ -4,7 +4,6 @@ import type { GraphQLContext } from '../graphql/graphql-context.js';
 import type { SectorView } from './event-view.js';
 import { Sector } from '../sectors/sector.model.js';
 import { EventConnection } from './event-connection.model.js';
-import { EventOrder } from './event.enums.js';
 import { EventsService } from './events.service.js';
 
 /** Sector.events: the events of one sector, soonest first. */
@@ -19,7 +18,6 @@ export class SectorEventsResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    const args = { filter: { sectors: [sector.slug] }, orderBy: EventOrder.STARTS_AT_ASC, first, after };
-    return this.eventsService.list(ctx.viewer, args, ctx.loaders);
+    return this.eventsService.ofSector(ctx.viewer, sector, first, after, ctx.loaders);
   }
 }

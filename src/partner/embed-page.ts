@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { toZonedIso } from '../common/time.js';
 import { agendaOf, keySpeakers, type SessionSpeakerNode } from '../events/event-graph.js';
-import { displayName } from '../events/event-json-ld.js';
+import { displayName } from '../events/event-view.js';
 import type { EventView, SpeakerView } from '../events/event-view.js';
 import { clock, longDate, weekday } from './embed-format.js';
 import { escapeHtml as e, scriptJson } from './html.js';
@@ -112,7 +112,7 @@ export function renderEmbedPage(event: EventView, links: EmbedPageLinks): string
         (item.endsAt ? `–${time(toZonedIso(item.endsAt, zone), clock(item.endsAt, zone))}` : '')
       : '';
     return [
-      `<li class="item${QUIET.has(item.type) ? ' break' : ''}" id="item-${e(item.id)}">`,
+      `<li class="item${QUIET.has(item.type) ? ' break' : ''}" id="${e(item.id)}">`,
       timed ? `<p class="when">${slot}</p>` : '',
       '<div>',
       item.label ? `<p class="label">${e(item.label)}</p>` : '',

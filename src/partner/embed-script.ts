@@ -135,7 +135,7 @@ const SOURCE = `(function () {
     var list = el('ol', timed ? (manyDays ? 'items many-days' : 'items') : 'items untimed');
     event.agenda.forEach(function (item) {
       var li = el('li', 'item');
-      li.id = 'item-' + item.id;
+      li.id = item.id;
       var slot = el('p', 'when');
       if (item.startsAt) {
         if (manyDays) slot.appendChild(document.createTextNode(fmt(zone, { weekday: 'short' }).format(new Date(item.startsAt)) + ' '));

@@ -1,5 +1,5 @@
 import { type AgendaItemNode, itemSpeakers, type SessionSpeakerNode } from '../events/event-graph.js';
-import { displayName } from '../events/event-json-ld.js';
+import { displayName } from '../events/event-view.js';
 import { type EventView, PUBLIC_STATUSES, type SpeakerView, type VenueView } from '../events/event-view.js';
 
 /** Plain-text pieces every partner format prints the same way. */

@@ -1,6 +1,6 @@
 import { toZonedIso } from '../common/time.js';
 import { agendaOf } from '../events/event-graph.js';
-import { displayName } from '../events/event-json-ld.js';
+import { displayName } from '../events/event-view.js';
 import type { AgendaItemType, EventView } from '../events/event-view.js';
 import { publicSpeakers, speakerLine, timedItems } from './programme-text.js';
 import { uuidV5 } from '../common/uuid-v5.js';

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DEFAULT_PAGE_SIZE } from '../common/graphql/pagination.js';
-import { displayName } from '../events/event-json-ld.js';
+import { displayName } from '../events/event-view.js';
 import type { SpeakerView } from '../events/event-view.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { SessionSpeaker } from './session-speaker.model.js';

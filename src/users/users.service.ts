@@ -28,6 +28,11 @@ export class UsersService {
     return user ?? null;
   }
 
+  /** The signed-in user, or null for an anonymous caller. */
+  me(viewer: Viewer | null): Promise<UserRecord | null> {
+    return viewer ? this.findById(viewer.id) : Promise.resolve(null);
+  }
+
   async findById(id: string): Promise<UserRecord | null> {
     const [user]: UserRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
     return user ?? null;

@@ -80,6 +80,19 @@ function isExpected(error: unknown): boolean {
   return typeof code === 'string' && REQUEST_CODES.has(code);
 }
 
+/** A failed query is logged with its SQL but without its parameters: those hold content, hashes, secrets. */
+function loggable(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const driver = error.driverError as { code?: string; detail?: string };
+  return {
+    type: 'QueryFailedError',
+    message: error.message,
+    code: driver.code,
+    query: error.query,
+    stack: error.stack,
+  };
+}
+
 interface LoggingContext {
   req?: { log?: { error(obj: object, msg: string): void } };
 }
@@ -92,7 +105,7 @@ export const errorLoggingPlugin: ApolloServerPlugin<LoggingContext> = {
         for (const error of errors) {
           if (isExpected(error)) continue;
           contextValue.req?.log?.error(
-            { err: unwrapResolverError(error), path: error.path, operationName },
+            { err: loggable(unwrapResolverError(error)), path: error.path, operationName },
             'unexpected error while serving a GraphQL request',
           );
         }
