@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import cliProgress from 'cli-progress';
-import { AppModule } from '../app.module.js';
+import { ImportCliModule } from './import-cli.module.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { resolveDatabase } from '../database/resolve-database.js';
 import { EventDocumentsService } from '../events/event-documents.service.js';
@@ -107,7 +107,7 @@ export async function runImport(
   const config = options.config ?? loadConfig();
   const embedded = await resolveDatabase(config);
   try {
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    const app = await NestFactory.createApplicationContext(ImportCliModule.forRoot(config), {
       logger: false,
       abortOnError: false,
     });
