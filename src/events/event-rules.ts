@@ -60,24 +60,8 @@ export function assertAgendaTimes(
 
 /** The first timed item that overlaps another in its track (no track is the main track), or null. */
 export function findOverlap(items: readonly TimedItem[]): { index: number; other: number; track: string } | null {
-  const timed = items
-    .map((item, index) => ({
-      index,
-      track: item.track ?? '',
-      start: item.startsAt?.getTime(),
-      end: item.endsAt?.getTime(),
-    }))
-    .filter(
-      (t): t is { index: number; track: string; start: number; end: number } =>
-        t.start !== undefined && t.end !== undefined,
-    )
-    .sort((a, b) => a.track.localeCompare(b.track) || a.start - b.start);
-  for (let k = 1; k < timed.length; k++) {
-    const [prev, next] = [timed[k - 1], timed[k]];
-    if (prev.track === next.track && next.start < prev.end)
-      return { index: next.index, other: prev.index, track: next.track };
-  }
-  return null;
+  const [pair] = overlappingPairs(items);
+  return pair ? { index: pair[1], other: pair[0], track: items[pair[1]].track ?? '' } : null;
 }
 
 /** A URL-safe slug from a name: "Sedgemoor District Council" → "sedgemoor-district-council". */

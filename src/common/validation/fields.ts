@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { Field, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 
 /** Lowercase letters and digits in words joined by "-": what every slug (event, speaker, sector) looks like. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -20,3 +21,14 @@ export const IsId = (what: string): PropertyDecorator =>
 
 /** expectedVersion: the version the caller last read. */
 export const IsVersion = (): PropertyDecorator => applyDecorators(IsInt(), Min(1));
+
+/** An optional `expectedVersion` argument: when given, the change applies only at that version (else CONFLICT). */
+export const OptionalExpectedVersion = (): PropertyDecorator =>
+  applyDecorators(
+    Field(() => Int, {
+      nullable: true,
+      description: 'When given, the change applies only if the event is at this version (else CONFLICT).',
+    }),
+    IsOptional(),
+    IsVersion(),
+  );

@@ -1,17 +1,7 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsOptional,
-  IsDate,
-  IsInt,
-  IsObject,
-  IsString,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { IsId, IsSlug, IsVersion } from '../../common/validation/fields.js';
+import { IsBoolean, IsDate, IsInt, IsObject, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsId, IsSlug, IsVersion, OptionalExpectedVersion } from '../../common/validation/fields.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { JSONScalar } from '../../common/graphql/json.scalar.js';
 import { EventInput } from './event.input.js';
@@ -59,12 +49,7 @@ export class ImportEventArgs {
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   @IsBoolean()
   publish: boolean = false;
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the change applies only if the event is at this version (else CONFLICT).',
-  })
-  @IsOptional()
-  @IsVersion()
+  @OptionalExpectedVersion()
   expectedVersion?: number | null;
 }
 

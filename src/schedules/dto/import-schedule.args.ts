@@ -1,7 +1,7 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
 import { IsBoolean, IsObject, IsOptional } from 'class-validator';
 import { JSONScalar } from '../../common/graphql/json.scalar.js';
-import { IsSlug, IsVersion } from '../../common/validation/fields.js';
+import { IsSlug, OptionalExpectedVersion } from '../../common/validation/fields.js';
 
 @ArgsType()
 export class ImportScheduleArgs {
@@ -17,11 +17,6 @@ export class ImportScheduleArgs {
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   @IsBoolean()
   publish: boolean = false;
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the change applies only if the event is at this version (else CONFLICT).',
-  })
-  @IsOptional()
-  @IsVersion()
+  @OptionalExpectedVersion()
   expectedVersion?: number | null;
 }

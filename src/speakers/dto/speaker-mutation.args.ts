@@ -1,9 +1,9 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { ParticipationStatusEnum, SpeakerRoleEnum } from '../speaker.enums.js';
 import { SpeakerInput } from './speaker.input.js';
-import { IsId, IsVersion } from '../../common/validation/fields.js';
+import { IsId, OptionalExpectedVersion } from '../../common/validation/fields.js';
 
 @ArgsType()
 export class UpdateSpeakerArgs {
@@ -26,12 +26,7 @@ export class AppearanceArgs {
   @Field(() => ID)
   @IsId('a speaker')
   speakerId: string;
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the change applies only if the event is at this version (else CONFLICT).',
-  })
-  @IsOptional()
-  @IsVersion()
+  @OptionalExpectedVersion()
   expectedVersion?: number | null;
 }
 
