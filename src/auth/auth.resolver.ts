@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { clientAddress, type GraphQLContext } from '../graphql/graphql-context.js';
 import { User } from '../users/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthPayload } from './auth-payload.model.js';
@@ -13,8 +13,8 @@ export class AuthResolver {
   ) {}
 
   @Mutation(() => AuthPayload)
-  login(@Args('email') email: string, @Args('password') password: string) {
-    return this.auth.login(email, password);
+  login(@Args('email') email: string, @Args('password') password: string, @Context() ctx: GraphQLContext) {
+    return this.auth.login(email, password, clientAddress(ctx.req));
   }
 
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })

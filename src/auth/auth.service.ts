@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { UsersService } from '../users/users.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
 import type { Viewer } from './viewer.js';
 
@@ -16,6 +17,7 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 export class AuthService {
   private readonly jwt: JwtService;
   private readonly ttlSeconds: number;
+  private readonly throttle = new LoginThrottle();
 
   constructor(
     config: AppConfig,
@@ -33,10 +35,17 @@ export class AuthService {
     });
   }
 
-  async login(email: string, password: string) {
+  /** A signed token for an email and password; `from` (the client address) scopes the throttle on guessing. */
+  async login(email: string, password: string, from = '') {
+    const key = `${from}|${email.trim().toLowerCase()}`;
+    this.throttle.assertAllowed(key);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+    if (!user || !ok) {
+      this.throttle.failed(key);
+      throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+    }
+    this.throttle.succeeded(key);
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
     const token = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn: this.ttlSeconds });
     return { token, expiresAt, user };

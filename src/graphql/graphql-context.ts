@@ -9,3 +9,7 @@ export interface GraphQLContext {
   viewer: Viewer | null;
   loaders: Loaders;
 }
+
+/** The client's address: Fastify's (X-Forwarded-For when TRUST_PROXY), else the socket's. */
+export const clientAddress = (req: GraphQLContext['req']): string =>
+  ('ip' in req ? req.ip : req.socket.remoteAddress) ?? '';

@@ -18,6 +18,7 @@ const REQUEST_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'RATE_LIMITED',
 ]);
 
 const HTTP_CODES: Record<number, ErrorCode> = {
