@@ -128,3 +128,31 @@ describe('Subscription.eventChanged', () => {
     expect((bad.errors[0] as { code: number }).code).toBe(4403);
   });
 });
+
+describe('a subscription and its sign-in', () => {
+  it('ends when the token it started with expires', async () => {
+    const t = await startTestApp({ ...ADMIN, JWT_EXPIRES_IN: '2s' });
+    const login = await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+      e: ADMIN.ADMIN_EMAIL,
+      p: ADMIN.ADMIN_PASSWORD,
+    });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `ws://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/graphql`;
+    const client = createClient({
+      url,
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${login.data!.login.token}` },
+      lazy: false,
+      retryAttempts: 0,
+      onNonLazyError: () => undefined,
+    });
+    try {
+      const watching = subscribe(client, DEMO);
+      await waitFor(() => watching.errors.length > 0, 5_000);
+      expect((watching.errors[0] as { code: number }).code).toBe(4401);
+    } finally {
+      await client.dispose();
+      await t.close();
+    }
+  });
+});

@@ -51,6 +51,13 @@ export class AuthService {
     return { token, expiresAt, user };
   }
 
+  /** When the bearer token of a header expires (ms since the epoch), or null without one. */
+  tokenExpiry(header: string | undefined): number | null {
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
+    const claims = match ? (this.jwt.decode<{ exp?: number } | null>(match[1]) ?? null) : null;
+    return claims?.exp ? claims.exp * 1000 : null;
+  }
+
   /** The viewer a request's `Authorization: Bearer <token>` names; null without a header. */
   async viewerFromHeader(header: string | undefined): Promise<Viewer | null> {
     if (!header) return null;

@@ -27,15 +27,27 @@ export class GraphQLContextFactory {
     private readonly speakers: SpeakersService,
   ) {}
 
-  /** A WebSocket connection is refused (4403) when it carries a token that is invalid or expired. */
-  async acceptsConnection(params: SocketContext['connectionParams']): Promise<boolean> {
-    const header = params?.Authorization ?? params?.authorization;
+  /**
+   * A WebSocket connection is refused (4403) when it carries a token that is invalid or expired, and closed (4401)
+   * when its token expires: a subscription does not outlive the sign-in it started with.
+   */
+  async acceptsConnection(ctx: {
+    connectionParams?: SocketContext['connectionParams'];
+    extra: { socket: { close(code: number, reason: string): void; once(event: 'close', fn: () => void): void } };
+  }): Promise<boolean> {
+    const value = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
+    const header = typeof value === 'string' ? value : undefined;
     try {
-      await this.auth.viewerFromHeader(typeof header === 'string' ? header : undefined);
-      return true;
+      await this.auth.viewerFromHeader(header);
     } catch {
       return false;
     }
+    const expiry = this.auth.tokenExpiry(header);
+    if (expiry !== null) {
+      const timer = setTimeout(() => ctx.extra.socket.close(4401, 'Token expired'), Math.max(0, expiry - Date.now()));
+      ctx.extra.socket.once('close', () => clearTimeout(timer));
+    }
+    return true;
   }
 
   async create(source: FastifyRequest | SocketContext): Promise<GraphQLContext> {

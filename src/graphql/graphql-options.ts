@@ -36,7 +36,8 @@ export function graphqlOptions(config: AppConfig, contexts: GraphQLContextFactor
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
-        onConnect: ({ connectionParams }) => contexts.acceptsConnection(connectionParams),
+        onConnect: (ctx) =>
+          contexts.acceptsConnection(ctx as Parameters<GraphQLContextFactory['acceptsConnection']>[0]),
       },
     },
     context: (source: Parameters<GraphQLContextFactory['create']>[0]) => contexts.create(source),
