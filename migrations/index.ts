@@ -1,6 +1,12 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema.js';
 import { Webhooks1764000100000 } from './1764000100000-Webhooks.js';
 import { PublishedSpeakers1764000200000 } from './1764000200000-PublishedSpeakers.js';
+import { EntityMetadata1764000300000 } from './1764000300000-EntityMetadata.js';
 
 /** Every migration, oldest first. New migrations are added here as well as written to this folder. */
-export const MIGRATIONS = [InitialSchema1764000000000, Webhooks1764000100000, PublishedSpeakers1764000200000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  Webhooks1764000100000,
+  PublishedSpeakers1764000200000,
+  EntityMetadata1764000300000,
+];

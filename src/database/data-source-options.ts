@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { ENTITIES } from './entities.js';
 
 /** The one set of TypeORM options, shared by the app and the migration CLI. Never `synchronize`. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -7,6 +8,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     type: 'postgres',
     url,
     synchronize: false,
+    entities: ENTITIES,
+    uuidExtension: 'pgcrypto',
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

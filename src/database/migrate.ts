@@ -6,15 +6,29 @@ import { dataSourceOptions } from './data-source-options.js';
 import { resolveDatabase } from './resolve-database.js';
 
 /**
- * `generate <Name>`: a new timestamped migration in migrations/, registered in migrations/index.ts, for the SQL
- * to be written and reviewed by hand (see docs/decisions/0002-hand-written-migrations.md).
+ * `generate <Name>`: the difference between the entities (src/database/entities.ts) and the database, as a new
+ * timestamped migration in migrations/, registered in migrations/index.ts, to be read and edited before it is run
+ * (see docs/decisions/0002-migrations.md). Indexes TypeORM cannot express (partial, GIN, DESC) are written by hand.
  */
-function generate(name: string | undefined): void {
+async function generate(dataSource: DataSource, name: string | undefined): Promise<void> {
   if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name))
     throw new Error('usage: npm run migration:generate -- NameInPascalCase');
+  if (await dataSource.showMigrations()) throw new Error('Run the pending migrations first: npm run migration:run');
+  const sql = await dataSource.driver.createSchemaBuilder().log();
+  if (sql.upQueries.length === 0) {
+    console.log('No changes: the entities describe the database as it is');
+    return;
+  }
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
   const file = `${timestamp}-${name}`;
+  const lines = (queries: { query: string; parameters?: unknown[] }[]) =>
+    queries
+      .map(
+        (q) =>
+          `    await q.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`,
+      )
+      .join('\n');
   writeFileSync(
     `migrations/${file}.ts`,
     `import type { MigrationInterface, QueryRunner } from 'typeorm';
@@ -23,11 +37,11 @@ export class ${className} implements MigrationInterface {
   name = '${className}';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(\`\`);
+${lines(sql.upQueries)}
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(\`\`);
+${lines([...sql.downQueries].reverse())}
   }
 }
 `,
@@ -36,13 +50,12 @@ export class ${className} implements MigrationInterface {
     .replace(/\n\n/, `\nimport { ${className} } from './${file}.js';\n\n`)
     .replace(/\];/, `, ${className}];`);
   writeFileSync('migrations/index.ts', index);
-  console.log(`Created migrations/${file}.ts; write its up and down, then npm run migration:run`);
+  console.log(`Wrote migrations/${file}.ts: read it, edit it, then npm run migration:run`);
 }
 
 /** `npm run migration:run|revert|show` against DATABASE_URL, or the embedded database when it is unset. */
 async function main(command: string | undefined): Promise<void> {
-  if (command === 'generate') return generate(process.argv[3]);
-  if (!command || !['run', 'revert', 'show'].includes(command)) {
+  if (!command || !['run', 'revert', 'show', 'generate'].includes(command)) {
     throw new Error('usage: migrate.js run|revert|show|generate <Name>');
   }
   const config = loadConfig();
@@ -53,6 +66,8 @@ async function main(command: string | undefined): Promise<void> {
     if (command === 'run') {
       const done = await dataSource.runMigrations({ transaction: 'each' });
       console.log(done.length ? `Ran ${done.map((m) => m.name).join(', ')}` : 'No pending migrations');
+    } else if (command === 'generate') {
+      await generate(dataSource, process.argv[3]);
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration');

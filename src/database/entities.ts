@@ -1,0 +1,37 @@
+import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
+import { EventPublicationEntity } from '../events/event-publication.entity.js';
+import { EventRevisionEntity } from '../events/event-revision.entity.js';
+import { EventSectorEntity } from '../events/event-sector.entity.js';
+import { EventSpeakerEntity } from '../events/event-speaker.entity.js';
+import { EventEntity } from '../events/event.entity.js';
+import { PublishedAppearanceEntity } from '../events/published-appearance.entity.js';
+import { PublishedSpeakerEntity } from '../events/published-speaker.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { SectorEntity } from '../sectors/sector.entity.js';
+import { SessionSpeakerEntity } from '../speakers/session-speaker.entity.js';
+import { SpeakerEntity } from '../speakers/speaker.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity.js';
+import { WebhookEntity } from '../webhooks/webhook.entity.js';
+
+/**
+ * Every table, as TypeORM entities. The migrations define the schema; these describe it (test/schema-drift keeps
+ * them in step), so `npm run migration:generate` can write the next migration from an entity change.
+ */
+export const ENTITIES = [
+  UserEntity,
+  SectorEntity,
+  OrganisationEntity,
+  SpeakerEntity,
+  EventEntity,
+  EventSectorEntity,
+  EventSpeakerEntity,
+  AgendaItemEntity,
+  SessionSpeakerEntity,
+  EventRevisionEntity,
+  EventPublicationEntity,
+  PublishedAppearanceEntity,
+  PublishedSpeakerEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
+];
