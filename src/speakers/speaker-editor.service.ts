@@ -12,6 +12,12 @@ import type { ParticipationStatus, SpeakerRole, SpeakerView } from '../events/ev
 import { EventWriter } from '../events/event-writer.service.js';
 import type { SpeakerInput } from './dto/speaker.input.js';
 
+interface AppearanceArgs {
+  agendaItemId: string;
+  speakerId: string;
+  expectedVersion?: number | null;
+}
+
 function itemOf(doc: EventDocument, itemId: string): DocumentAgendaItem {
   const item = doc.agenda.find((i) => i.id === itemId);
   if (!item) throw new NotFoundError('Agenda item'); // removed since it was looked up
@@ -87,82 +93,66 @@ export class SpeakerEditorService {
 
   async assign(
     viewer: Viewer | null,
-    args: {
-      agendaItemId: string;
-      speakerId: string;
-      role: SpeakerRole;
-      status: ParticipationStatus;
-      featured?: boolean | null;
-      expectedVersion?: number | null;
-    },
+    args: AppearanceArgs & { role: SpeakerRole; status: ParticipationStatus; featured?: boolean | null },
   ): Promise<SessionSpeakerNode> {
-    const author = requireRole(viewer, 'CONTRIBUTOR', 'assign speakers');
-    const itemId = args.agendaItemId.toLowerCase();
-    const speaker = await this.load(args.speakerId.toLowerCase());
-    const view = await this.writer.change(
-      await this.agenda.eventOf(itemId),
-      args.expectedVersion ?? null,
-      (doc) => {
-        const item = itemOf(doc, itemId);
-        item.speakers = item.speakers ?? [];
-        if (item.speakers.some((a) => a.speaker === speaker.slug)) {
-          throw new BadInputError('speakerId', `${speaker.name} is already assigned to this agenda item`);
-        }
-        item.speakers.push({ speaker: speaker.slug, role: args.role, status: args.status });
-        doc.speakers = doc.speakers ?? [];
-        let entry = doc.speakers.find((s) => s.slug === speaker.slug);
-        if (!entry) {
-          entry = { slug: speaker.slug, name: speaker.name, featured: false };
-          doc.speakers.push(entry);
-        }
-        if (args.featured != null) entry.featured = args.featured;
-      },
-      { action: 'updated', authorId: author.id },
-    );
-    return this.appearance(view, itemId, speaker.id);
+    return this.changeAppearance(viewer, 'assign speakers', args, (doc, item, speaker) => {
+      item.speakers = item.speakers ?? [];
+      if (item.speakers.some((a) => a.speaker === speaker.slug)) {
+        throw new BadInputError('speakerId', `${speaker.name} is already assigned to this agenda item`);
+      }
+      item.speakers.push({ speaker: speaker.slug, role: args.role, status: args.status });
+      doc.speakers = doc.speakers ?? [];
+      let entry = doc.speakers.find((s) => s.slug === speaker.slug);
+      if (!entry) {
+        entry = { slug: speaker.slug, name: speaker.name, featured: false };
+        doc.speakers.push(entry);
+      }
+      if (args.featured != null) entry.featured = args.featured;
+    });
   }
 
-  async setStatus(
+  setStatus(
     viewer: Viewer | null,
-    args: { agendaItemId: string; speakerId: string; status: ParticipationStatus; expectedVersion?: number | null },
+    args: AppearanceArgs & { status: ParticipationStatus },
   ): Promise<SessionSpeakerNode> {
-    const author = requireRole(viewer, 'CONTRIBUTOR', 'change speaker statuses');
-    const itemId = args.agendaItemId.toLowerCase();
-    const speaker = await this.load(args.speakerId.toLowerCase());
-    const view = await this.writer.change(
-      await this.agenda.eventOf(itemId),
-      args.expectedVersion ?? null,
-      (doc) => {
-        const appearance = itemOf(doc, itemId).speakers?.find((a) => a.speaker === speaker.slug);
-        if (!appearance) throw new NotFoundError('That speaker on that agenda item');
-        appearance.status = args.status;
-      },
-      { action: 'updated', authorId: author.id },
-    );
-    return this.appearance(view, itemId, speaker.id);
+    return this.changeAppearance(viewer, 'change speaker statuses', args, (_doc, item, speaker) => {
+      const appearance = item.speakers?.find((a) => a.speaker === speaker.slug);
+      if (!appearance) throw new NotFoundError('That speaker on that agenda item');
+      appearance.status = args.status;
+    });
   }
 
-  async unassign(
-    viewer: Viewer | null,
-    args: { agendaItemId: string; speakerId: string; expectedVersion?: number | null },
-  ): Promise<boolean> {
-    const author = requireRole(viewer, 'CONTRIBUTOR', 'unassign speakers');
-    const itemId = args.agendaItemId.toLowerCase();
-    const speaker = await this.load(args.speakerId.toLowerCase());
-    await this.writer.change(
-      await this.agenda.eventOf(itemId),
-      args.expectedVersion ?? null,
-      (doc) => {
-        const item = itemOf(doc, itemId);
-        const before = item.speakers?.length ?? 0;
-        item.speakers = (item.speakers ?? []).filter((a) => a.speaker !== speaker.slug);
-        if (item.speakers.length === before) throw new NotFoundError('That speaker on that agenda item');
-        const stillAppears = doc.agenda.some((i) => (i.speakers ?? []).some((a) => a.speaker === speaker.slug));
-        doc.speakers = (doc.speakers ?? []).filter((s) => s.slug !== speaker.slug || stillAppears || s.featured);
-      },
-      { action: 'updated', authorId: author.id },
-    );
+  async unassign(viewer: Viewer | null, args: AppearanceArgs): Promise<boolean> {
+    await this.changeAppearance(viewer, 'unassign speakers', args, (doc, item, speaker) => {
+      const before = item.speakers?.length ?? 0;
+      item.speakers = (item.speakers ?? []).filter((a) => a.speaker !== speaker.slug);
+      if (item.speakers.length === before) throw new NotFoundError('That speaker on that agenda item');
+      const stillAppears = doc.agenda.some((i) => (i.speakers ?? []).some((a) => a.speaker === speaker.slug));
+      doc.speakers = (doc.speakers ?? []).filter((s) => s.slug !== speaker.slug || stillAppears || s.featured);
+    });
     return true;
+  }
+
+  /**
+   * One change to one speaker's part in one agenda item: an event-level change (versioned when expectedVersion is
+   * given, revised, all or nothing). Answers the appearance afterwards (undefined once it is gone).
+   */
+  private async changeAppearance(
+    viewer: Viewer | null,
+    what: string,
+    args: AppearanceArgs,
+    change: (doc: EventDocument, item: DocumentAgendaItem, speaker: SpeakerView) => void,
+  ): Promise<SessionSpeakerNode> {
+    const author = requireRole(viewer, 'CONTRIBUTOR', what);
+    const itemId = args.agendaItemId.toLowerCase();
+    const speaker = await this.load(args.speakerId.toLowerCase());
+    const view = await this.writer.change(
+      await this.agenda.eventOf(itemId),
+      args.expectedVersion ?? null,
+      (doc) => change(doc, itemOf(doc, itemId), speaker),
+      { action: 'updated', authorId: author.id },
+    );
+    return this.appearance(view, itemId, speaker.id);
   }
 
   private appearance(view: Parameters<AgendaEditorService['itemOf']>[0], itemId: string, speakerId: string) {
