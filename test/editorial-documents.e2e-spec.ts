@@ -32,7 +32,7 @@ describe('event documents', () => {
 
   it('round-trips a multi-day, multi-track event with hundreds of items, keeping every id', async () => {
     const doc = bigEventDocument();
-    expect(doc.agenda.length).toBeGreaterThanOrEqual(150);
+    expect(doc.agenda.length).toBeGreaterThanOrEqual(200);
     const first = await t.gql(IMPORT, { doc }, as.editor);
     expect(first.errors).toBeUndefined();
     const exported = await exportAs('big-conference', as.editor);

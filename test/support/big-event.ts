@@ -3,7 +3,7 @@
  * `perTrack` 30-minute sessions per room and day, a few hundred speakers with every role and status, featured
  * flags, labels, key points and notes. Deterministic, so tests can compare exactly.
  */
-export function bigEventDocument(slug = 'big-conference', days = 3, tracks = 4, perTrack = 14) {
+export function bigEventDocument(slug = 'big-conference', days = 3, tracks = 4, perTrack = 20) {
   const statuses = ['CONFIRMED', 'INVITED', 'DECLINED', 'WITHDRAWN'] as const;
   const roles = ['SPEAKER', 'PANELLIST', 'MODERATOR', 'CHAIR'] as const;
   const speakers = Array.from({ length: 240 }, (_, i) => ({
