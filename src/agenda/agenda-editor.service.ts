@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { requireRole } from '../auth/roles.js';
+import { isoInstant } from '../common/time.js';
 import type { Viewer } from '../auth/viewer.js';
 import { BadInputError, NotFoundError } from '../common/errors/domain-error.js';
 import type { DocumentAgendaItem } from '../events/event-document.js';
@@ -11,15 +12,13 @@ import type { EventView } from '../events/event-view.js';
 import { EventWriter } from '../events/event-writer.service.js';
 import type { AgendaItemInput } from './dto/agenda-item.input.js';
 
-const iso = (value: Date | null | undefined) => (value ? value.toISOString() : value);
-
 function applyItemInput(item: DocumentAgendaItem, input: AgendaItemInput): DocumentAgendaItem {
   const next = { ...item };
   if (input.type !== undefined) next.type = input.type;
   if (input.label !== undefined) next.label = input.label;
   if (input.title !== undefined) next.title = input.title;
-  if (input.startsAt !== undefined) next.startsAt = iso(input.startsAt);
-  if (input.endsAt !== undefined) next.endsAt = iso(input.endsAt);
+  if (input.startsAt !== undefined) next.startsAt = isoInstant(input.startsAt);
+  if (input.endsAt !== undefined) next.endsAt = isoInstant(input.endsAt);
   if (input.track !== undefined) next.track = input.track;
   if (input.keyPoints !== undefined) next.keyPoints = input.keyPoints;
   if (input.notes !== undefined) next.notes = input.notes;

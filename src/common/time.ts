@@ -56,3 +56,10 @@ export function toZonedIso(value: string | Date, zone: string): string {
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }
+
+/** An instant as ISO-8601 in UTC (2019-07-16T07:45:00.000Z); null and undefined stay as they are. */
+export function isoInstant(value: Date | string): string;
+export function isoInstant<T extends null | undefined>(value: Date | string | T): string | T;
+export function isoInstant(value: Date | string | null | undefined): string | null | undefined {
+  return value === null || value === undefined ? value : new Date(value).toISOString();
+}

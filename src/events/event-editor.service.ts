@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { requireRole } from '../auth/roles.js';
+import { isoInstant } from '../common/time.js';
 import type { Viewer } from '../auth/viewer.js';
 import { BadInputError, NotFoundError } from '../common/errors/domain-error.js';
 import type { EventInput } from './dto/event.input.js';
@@ -16,8 +17,6 @@ import { EventWriter } from './event-writer.service.js';
 export const inputField = (pointer: string): string =>
   pointer.startsWith('/agenda/') ? pointer.slice(1).replace(/\//g, '.') : `input${pointer.replace(/\//g, '.')}`;
 
-const iso = (value: Date): string => value.toISOString();
-
 /** Applies the members an EventInput carries to a document; members left out stay as they are. */
 function applyEventInput(doc: EventDocument, input: EventInput): EventDocument {
   const next: EventDocument = { ...doc };
@@ -25,8 +24,8 @@ function applyEventInput(doc: EventDocument, input: EventInput): EventDocument {
   if (input.title !== undefined) next.title = input.title;
   if (input.summary !== undefined) next.summary = input.summary;
   if (input.description !== undefined) next.description = input.description;
-  if (input.startsAt !== undefined) next.startsAt = iso(input.startsAt);
-  if (input.endsAt !== undefined) next.endsAt = iso(input.endsAt);
+  if (input.startsAt !== undefined) next.startsAt = isoInstant(input.startsAt);
+  if (input.endsAt !== undefined) next.endsAt = isoInstant(input.endsAt);
   if (input.timeZone !== undefined) next.timeZone = input.timeZone;
   if (input.venue !== undefined) next.venue = input.venue ? { ...input.venue } : null;
   if (input.attendanceMode !== undefined) next.attendanceMode = input.attendanceMode;
@@ -100,7 +99,7 @@ export class EventEditorService {
     if (!source) throw new NotFoundError('Event');
     const shift = startsAt.getTime() - new Date(source.startsAt).getTime();
     const move = (value: string | null | undefined) =>
-      value ? iso(new Date(new Date(value).getTime() + shift)) : value;
+      value ? isoInstant(new Date(new Date(value).getTime() + shift)) : value;
     const doc = toDocument(source);
     return this.writer.create(
       {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
+import { isoInstant } from '../common/time.js';
 import type { AgendaItemView, EventView, RosterEntryView, SectorView, VenueView } from './event-view.js';
-
-const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 interface EventRow {
   id: string;
@@ -92,8 +91,8 @@ function toView(e: EventRow): EventView {
     title: e.title,
     summary: e.summary,
     description: e.description,
-    startsAt: iso(e.starts_at)!,
-    endsAt: iso(e.ends_at)!,
+    startsAt: isoInstant(e.starts_at),
+    endsAt: isoInstant(e.ends_at),
     timeZone: e.time_zone,
     venue: e.venue,
     attendanceMode: e.attendance_mode,
@@ -104,10 +103,10 @@ function toView(e: EventRow): EventView {
     programmeNote: e.programme_note,
     speakers: e.speakers,
     // JSON has the instants as PostgreSQL prints them; the view has them as ISO-8601 in UTC.
-    agenda: e.agenda.map((item) => ({ ...item, startsAt: iso(item.startsAt), endsAt: iso(item.endsAt) })),
+    agenda: e.agenda.map((item) => ({ ...item, startsAt: isoInstant(item.startsAt), endsAt: isoInstant(item.endsAt) })),
     publicationState: e.publication_state,
-    publishedAt: iso(e.published_at),
-    updatedAt: iso(e.updated_at)!,
+    publishedAt: isoInstant(e.published_at),
+    updatedAt: isoInstant(e.updated_at),
     version: e.version,
   };
 }

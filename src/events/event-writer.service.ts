@@ -59,12 +59,7 @@ export class EventWriter {
   create(input: unknown, options: SaveOptions): Promise<EventView> {
     const doc = this.validate(input, options);
     return this.dataSource.transaction(async (manager) => {
-      await this.assertSlugFree(manager, doc.slug, null, options);
-      const [{ id }]: { id: string }[] = await manager.query(
-        `INSERT INTO events (slug, title, starts_at, ends_at, time_zone) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [doc.slug, doc.title, doc.startsAt, doc.endsAt, doc.timeZone],
-      );
-      return this.save(manager, id, doc, options);
+      return this.insert(manager, doc, options);
     });
   }
 
@@ -90,12 +85,7 @@ export class EventWriter {
           expectedVersion,
         });
       }
-      await this.assertSlugFree(manager, doc.slug, null, options);
-      const [{ id }]: { id: string }[] = await manager.query(
-        `INSERT INTO events (slug, title, starts_at, ends_at, time_zone) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [doc.slug, doc.title, doc.startsAt, doc.endsAt, doc.timeZone],
-      );
-      return this.save(manager, id, doc, options);
+      return this.insert(manager, doc, options);
     });
   }
 
@@ -142,6 +132,16 @@ export class EventWriter {
       await this.writeRevision(manager, view, 'deleted', authorId);
       await manager.query(`UPDATE events SET deleted_at = now(), publication_state = 'DRAFT' WHERE id = $1`, [eventId]);
     });
+  }
+
+  /** A new event row under a free slug, then its content, revision and publication. */
+  private async insert(manager: EntityManager, doc: EventDocument, options: SaveOptions): Promise<EventView> {
+    await this.assertSlugFree(manager, doc.slug, null, options);
+    const [{ id }]: { id: string }[] = await manager.query(
+      `INSERT INTO events (slug, title, starts_at, ends_at, time_zone) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [doc.slug, doc.title, doc.startsAt, doc.endsAt, doc.timeZone],
+    );
+    return this.save(manager, id, doc, options);
   }
 
   /** The one conditional statement that guards against lost updates. */

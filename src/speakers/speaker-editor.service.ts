@@ -11,6 +11,7 @@ import { slugify } from '../events/event-rules.js';
 import type { ParticipationStatus, SpeakerRole, SpeakerView } from '../events/event-view.js';
 import { EventWriter } from '../events/event-writer.service.js';
 import type { SpeakerInput } from './dto/speaker.input.js';
+import { SpeakersService } from './speakers.service.js';
 
 interface AppearanceArgs {
   agendaItemId: string;
@@ -31,6 +32,7 @@ export class SpeakerEditorService {
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly agenda: AgendaEditorService,
     private readonly writer: EventWriter,
+    private readonly speakers: SpeakersService,
   ) {}
 
   async create(viewer: Viewer | null, input: SpeakerInput): Promise<SpeakerView> {
@@ -160,14 +162,7 @@ export class SpeakerEditorService {
   }
 
   private async load(id: string, manager: EntityManager = this.manager): Promise<SpeakerView> {
-    const [speaker]: SpeakerView[] = await manager.query(
-      `SELECT s.id, s.slug, s.honorific, s.name, s.job_title AS "jobTitle", s.bio, s.photo_url AS "photoUrl",
-              CASE WHEN o.id IS NULL THEN NULL
-                   ELSE json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'url', o.url) END AS organisation
-         FROM speakers s LEFT JOIN organisations o ON o.id = s.organisation_id
-        WHERE s.id = $1`,
-      [id],
-    );
+    const speaker = await this.speakers.findForEditing(id, manager);
     if (!speaker) throw new NotFoundError('Speaker');
     return speaker;
   }

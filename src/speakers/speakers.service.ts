@@ -96,6 +96,15 @@ export class SpeakersService {
     return speaker ?? null;
   }
 
+  /** A speaker as editors see it (the speakers table), in `manager`'s transaction when given; null when absent. */
+  async findForEditing(id: string, manager: EntityManager = this.manager): Promise<SpeakerView | null> {
+    const [speaker]: SpeakerView[] = await manager.query(
+      `SELECT ${SPEAKER_COLUMNS} FROM ${SPEAKER_SOURCE.editor} s WHERE s.id = $1`,
+      [id],
+    );
+    return speaker ?? null;
+  }
+
   /** Appearances of many speakers at once, newest event first: published ones for anonymous readers. */
   async appearanceRows(viewer: Viewer | null, speakerIds: readonly string[]): Promise<AppearanceRow[][]> {
     const rows: AppearanceRow[] = isEditor(viewer)

@@ -4,8 +4,9 @@ import { ArrayMaxSize, IsArray, IsUUID, ValidateNested } from 'class-validator';
 import { AgendaItemInput } from './agenda-item.input.js';
 import { IsId, IsVersion } from '../../common/validation/fields.js';
 
+/** An event at the version the caller last read. */
 @ArgsType()
-export class AddAgendaItemArgs {
+export class AgendaEventArgs {
   @Field(() => ID)
   @IsId('an event')
   eventId: string;
@@ -13,7 +14,10 @@ export class AddAgendaItemArgs {
   @Field(() => Int)
   @IsVersion()
   expectedVersion: number;
+}
 
+@ArgsType()
+export class AddAgendaItemArgs extends AgendaEventArgs {
   @Field(() => AgendaItemInput)
   @ValidateNested()
   @Type(() => AgendaItemInput)
@@ -40,15 +44,7 @@ export class UpdateAgendaItemArgs extends AgendaItemVersionArgs {
 }
 
 @ArgsType()
-export class ReorderAgendaArgs {
-  @Field(() => ID)
-  @IsId('an event')
-  eventId: string;
-
-  @Field(() => Int)
-  @IsVersion()
-  expectedVersion: number;
-
+export class ReorderAgendaArgs extends AgendaEventArgs {
   @Field(() => [ID], { description: "itemIds must be exactly the event's agenda items, in the new order." })
   @IsArray()
   @ArrayMaxSize(5000)

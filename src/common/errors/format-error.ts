@@ -1,9 +1,8 @@
-import { HttpException } from '@nestjs/common';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, type ErrorCode } from './domain-error.js';
+import { DomainError } from './domain-error.js';
 
 /** Codes that graphql-js and Apollo themselves put on errors about the request; safe to pass through. */
 const REQUEST_CODES = new Set([
@@ -21,61 +20,34 @@ const REQUEST_CODES = new Set([
   'RATE_LIMITED',
 ]);
 
-const HTTP_CODES: Record<number, ErrorCode> = {
-  400: 'BAD_USER_INPUT',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  422: 'BAD_USER_INPUT',
-};
-
-/** Nest's ValidationPipe answers with a list of messages; keep them, and the fields they name. */
-function httpMessage(error: HttpException): { message: string; fields?: string[] } {
-  const response = error.getResponse();
-  if (typeof response === 'object' && response !== null && 'message' in response) {
-    const message = response.message;
-    if (Array.isArray(message)) {
-      return { message: message.map(String).join('; '), fields: message.map((m) => String(m).split(' ')[0]) };
-    }
-    return { message: String(message) };
-  }
-  return { message: error.message };
-}
-
 /**
  * The one place where errors become what clients see. Domain errors keep their code and message; errors about
  * the request itself pass through; anything else is masked as INTERNAL_SERVER_ERROR and logged whole.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  {
-    const original = unwrapResolverError(error);
-    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-
-    if (original instanceof DomainError) {
-      return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };
-    }
-    if (original instanceof HttpException && HTTP_CODES[original.getStatus()]) {
-      const { message, fields } = httpMessage(original);
-      const code = HTTP_CODES[original.getStatus()];
-      return { ...base, message, extensions: { code, ...(fields ? { field: fields[0], fields } : {}) } };
-    }
-    if (original instanceof QueryFailedError && (original.driverError as { code?: string }).code === '23505') {
-      return { ...base, message: 'That already exists', extensions: { code: 'CONFLICT' } };
-    }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && REQUEST_CODES.has(code) && !(original instanceof QueryFailedError)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...base, extensions };
-    }
-    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };
   }
+  if (isUniqueViolation(original)) {
+    // Two writers raced for one slug or email past the services' own checks.
+    return { ...base, message: 'That already exists', extensions: { code: 'CONFLICT' } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && REQUEST_CODES.has(code) && !(original instanceof QueryFailedError)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...base, extensions };
+  }
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 
 function isExpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError) return true;
-  if (original instanceof HttpException) return Boolean(HTTP_CODES[original.getStatus()]);
+  if (original instanceof DomainError || isUniqueViolation(original)) return true;
   if (original instanceof QueryFailedError) return false;
   const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
   return typeof code === 'string' && REQUEST_CODES.has(code);
