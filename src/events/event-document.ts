@@ -94,3 +94,7 @@ export function toDocument(view: EventView): Required<EventDocument> {
     })),
   };
 }
+
+/** `/title` → `input.title`; agenda members keep their place: `/agenda/3/startsAt` → `agenda.3.startsAt`. */
+export const inputField = (pointer: string): string =>
+  pointer.startsWith('/agenda/') ? pointer.slice(1).replace(/\//g, '.') : `input${pointer.replace(/\//g, '.')}`;

@@ -6,16 +6,12 @@ import { isoInstant } from '../common/time.js';
 import type { Viewer } from '../auth/viewer.js';
 import { BadInputError, NotFoundError } from '../common/errors/domain-error.js';
 import type { EventInput } from './dto/event.input.js';
-import { type EventDocument, toDocument } from './event-document.js';
+import { type EventDocument, inputField, toDocument } from './event-document.js';
 import { EventDocumentsService } from './event-documents.service.js';
 import { slugify } from './event-rules.js';
 import type { EventView } from './event-view.js';
 import { EventViewsRepository } from './event-views.repository.js';
 import { EventWriter } from './event-writer.service.js';
-
-/** `/title` → `input.title`; agenda members keep their place: `/agenda/3/startsAt` → `agenda.3.startsAt`. */
-export const inputField = (pointer: string): string =>
-  pointer.startsWith('/agenda/') ? pointer.slice(1).replace(/\//g, '.') : `input${pointer.replace(/\//g, '.')}`;
 
 /** Applies the members an EventInput carries to a document; members left out stay as they are. */
 function applyEventInput(doc: EventDocument, input: EventInput): EventDocument {
