@@ -10,8 +10,8 @@ import type { EventView } from '../src/events/event-view.js';
 import { DEMO_SLUG, timedEvent } from './fixtures/partner-events.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const shared = (path: string) => fileURLToPath(new URL(`../../shared/formats/${path}`, import.meta.url));
-const XSD = shared('c3voc-schedule.xml.xsd');
+const c3voc = (path: string) => fileURLToPath(new URL(`../docs/formats/c3voc/${path}`, import.meta.url));
+const XSD = c3voc('schedule.xml.xsd');
 
 /** The c3voc JSON Schema declares draft-06: ajv needs that meta-schema added (ajv docs, "JSON Schema draft-06"). */
 function scheduleValidator() {
@@ -22,7 +22,7 @@ function scheduleValidator() {
   // Annotations of the c3voc schema that no JSON Schema draft defines, and its one custom format.
   ajv.addVocabulary(['$oneOf', '$todo']);
   ajv.addFormat('color', /^#[0-9a-fA-F]{6}$/);
-  return ajv.compile(JSON.parse(readFileSync(shared('c3voc-schedule.schema.json'), 'utf8')));
+  return ajv.compile(JSON.parse(readFileSync(c3voc('schedule.schema.json'), 'utf8')));
 }
 const validateJson = scheduleValidator();
 
@@ -61,7 +61,7 @@ describe('GET /events/{slug}/schedule.json and schedule.xml', () => {
   };
 
   it('uses validators that accept a real pretalx export and reject a broken schedule', async () => {
-    const example = JSON.parse(readFileSync(shared('examples/pretalx-democon.schedule.json'), 'utf8'));
+    const example = JSON.parse(readFileSync(c3voc('examples/pretalx-democon.schedule.json'), 'utf8'));
     expect(validateJson(example) || validateJson.errors).toBe(true);
     const broken = await json(view.slug);
     delete broken.schedule.conference.days[0].rooms['Guildhall'][0].guid;

@@ -10,7 +10,7 @@ import { SCHEDULE_NAMESPACE } from '../src/schedules/frab-schedule.js';
 import { ADMIN, type Editors, signInEditors } from './support/editors.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const DEMOCON_FILE = new URL('../../shared/formats/examples/pretalx-democon.schedule.json', import.meta.url);
+const DEMOCON_FILE = new URL('../docs/formats/c3voc/examples/pretalx-democon.schedule.json', import.meta.url);
 const LEGACY_FILE = new URL('./fixtures/schedules/legacy-frab.schedule.json', import.meta.url);
 const readJson = (file: URL) => JSON.parse(readFileSync(file, 'utf8'));
 
