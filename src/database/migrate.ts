@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { registerMigration } from './migration-index.js';
 import { resolveDatabase } from './resolve-database.js';
 
 /**
@@ -46,9 +47,7 @@ ${lines([...sql.downQueries].reverse())}
 }
 `,
   );
-  const index = readFileSync('migrations/index.ts', 'utf8')
-    .replace(/\n\n/, `\nimport { ${className} } from './${file}.js';\n\n`)
-    .replace(/\];/, `, ${className}];`);
+  const index = registerMigration(readFileSync('migrations/index.ts', 'utf8'), className, file);
   writeFileSync('migrations/index.ts', index);
   console.log(`Wrote migrations/${file}.ts: read it, edit it, then npm run migration:run`);
 }
