@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { exitOnFailure } from './common/errors/operator-error.js';
+import { loadConfig } from './config/app-config.js';
 import { resolveDatabase } from './database/resolve-database.js';
 
 async function main(): Promise<void> {
@@ -29,7 +30,5 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+// The service keeps running after main() resolves: only a failure to start ends it here.
+main().catch(exitOnFailure);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap.js';
+import { runCommand } from './common/errors/operator-error.js';
 import { loadConfig } from './config/app-config.js';
 import { resolveDatabase } from './database/resolve-database.js';
 
@@ -17,10 +18,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '../config/app-config.js';
+import { OperatorError, runCommand } from '../common/errors/operator-error.js';
+import { loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { registerMigration } from './migration-index.js';
 import { resolveDatabase } from './resolve-database.js';
@@ -13,8 +14,8 @@ import { resolveDatabase } from './resolve-database.js';
  */
 async function generate(dataSource: DataSource, name: string | undefined): Promise<void> {
   if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name))
-    throw new Error('usage: npm run migration:generate -- NameInPascalCase');
-  if (await dataSource.showMigrations()) throw new Error('Run the pending migrations first: npm run migration:run');
+    throw new OperatorError('usage: npm run migration:generate -- NameInPascalCase', 2);
+  if (await dataSource.showMigrations()) throw new OperatorError('Run the pending migrations first: npm run migration:run');
   const sql = await dataSource.driver.createSchemaBuilder().log();
   if (sql.upQueries.length === 0) {
     console.log('No changes: the entities describe the database as it is');
@@ -55,7 +56,7 @@ ${lines([...sql.downQueries].reverse())}
 /** `npm run migration:run|revert|show` against DATABASE_URL, or the embedded database when it is unset. */
 async function main(command: string | undefined): Promise<void> {
   if (!command || !['run', 'revert', 'show', 'generate'].includes(command)) {
-    throw new Error('usage: migrate.js run|revert|show|generate <Name>');
+    throw new OperatorError('usage: migrate.js run|revert|show|generate <Name>', 2);
   }
   const config = loadConfig();
   const embedded = await resolveDatabase(config);
@@ -80,7 +81,4 @@ async function main(command: string | undefined): Promise<void> {
   }
 }
 
-main(process.argv[2]).catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCommand(() => main(process.argv[2]));

@@ -8,13 +8,13 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgre
  */
 export async function resolveDatabase(config: AppConfig): Promise<EmbeddedDatabase | undefined> {
   if (config.DATABASE_URL) return undefined;
-  new Logger('Database').log(
-    `DATABASE_URL is unset: starting embedded PostgreSQL with its data in ${config.EMBEDDED_POSTGRES_DIR}`,
-  );
+  const logger = new Logger('Database');
+  logger.log(`DATABASE_URL is unset: starting embedded PostgreSQL with its data in ${config.EMBEDDED_POSTGRES_DIR}`);
   const embedded = await startEmbeddedPostgres({
     dir: config.EMBEDDED_POSTGRES_DIR,
     port: config.EMBEDDED_POSTGRES_PORT,
     database: 'agenda',
+    log: (message) => logger.log(message),
   });
   config.DATABASE_URL = embedded.url;
   return embedded;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { requireRole } from '../auth/roles.js';
-import { isoInstant } from '../common/time.js';
+import { isoInstant } from '../common/clock.js';
 import type { Viewer } from '../auth/viewer.js';
 import { BadInputError, NotFoundError } from '../common/errors/domain-error.js';
 import type { EventInput } from './dto/event.input.js';

@@ -1,4 +1,4 @@
-import { toZonedIso } from '../common/time.js';
+import { zonedIso } from '../common/clock.js';
 import { eventSpeakers, itemSpeakers, agendaOf } from './event-graph.js';
 import { displayName, type EventView, PUBLIC_STATUSES, type SpeakerView } from './event-view.js';
 
@@ -49,7 +49,7 @@ function location(view: EventView): Record<string, unknown> | undefined {
  * speakers who are CONFIRMED or INVITED, for every caller: a declined or withdrawn speaker performs nothing.
  */
 export function eventJsonLd(view: EventView, url: string): Record<string, unknown> {
-  const zoned = (value: string | null) => (value ? toZonedIso(value, view.timeZone) : undefined);
+  const zoned = (value: string | null) => (value ? zonedIso(value, view.timeZone) : undefined);
   return JSON.parse(
     JSON.stringify({
       '@context': 'https://schema.org',

@@ -1,16 +1,7 @@
+import { isTimeZone } from '../common/clock.js';
 import { BadInputError } from '../common/errors/domain-error.js';
 
 /** Content rules shared by every way of writing an event (inputs, documents, schedules). */
-
-export function isTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function assertTimeZone(field: string, zone: string): void {
   if (!isTimeZone(zone)) throw new BadInputError(field, `"${zone}" is not an IANA time zone such as Europe/London`);

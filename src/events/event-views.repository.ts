@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import { isoInstant } from '../common/time.js';
+import { isoInstant } from '../common/clock.js';
 import type { AgendaItemView, EventView, RosterEntryView, SectorView, VenueView } from './event-view.js';
 
 interface EventRow {

@@ -1,9 +1,9 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { isRepeated, zoned } from '../common/clock.js';
 import { agendaOf, eventSpeakers } from '../events/event-graph.js';
 import type { EventView } from '../events/event-view.js';
 import { itemHeading, placeLine, publicSpeakers, speakerLine, timedItems } from './programme-text.js';
 import { vtimezone } from './vtimezone.js';
-import { zonedDateTime } from './zoned-date-time.js';
 
 export interface CalendarLinks {
   /** The embeddable agenda page: the event's URL; its items are fragments of it. */
@@ -26,6 +26,21 @@ const paragraphs = (...blocks: (string | null | undefined | false)[]): string =>
 const bullets = (lines: string[]): string | null => (lines.length ? lines.map((l) => `• ${l}`).join('\n') : null);
 
 /**
+ * DTSTART and DTEND of a VEVENT: local times in the event's zone (TZID, with its VTIMEZONE), unless one of them
+ * shows twice (01:10 on 26 October 2025 in London is BST, then GMT): then both in UTC (DTSTART:20251026T011000Z).
+ * RFC 5545 reads a repeated TZID time as its first occurrence, ical.js (and the clients built on it) as its last;
+ * UTC is read the same by all.
+ */
+function span(start: string, end: string | null, zone: string) {
+  const local = ![start, end].some((instant) => instant !== null && isRepeated(instant, zone));
+  return {
+    start: zoned(start, zone),
+    end: end ? zoned(end, zone) : null,
+    timezone: local ? zone : null,
+  };
+}
+
+/**
  * The iCalendar of a published event: one VEVENT for the event and one per timed agenda item, with UIDs from the
  * stable ids, SEQUENCE from the published version and local times in the event's zone (TZID with its VTIMEZONE).
  */
@@ -43,12 +58,10 @@ export function buildCalendar(event: EventView, links: CalendarLinks): string {
   });
   calendar.timezone({ name: null, generator: (tz) => vtimezone(tz, first, last) });
 
-  const at = (iso: string) => zonedDateTime(Date.parse(iso), zone);
   const common = {
     sequence: event.version,
     stamp: new Date(event.publishedAt ?? event.updatedAt),
     lastModified: new Date(event.updatedAt),
-    timezone: zone,
     status: STATUS[event.status],
     location: placeLine(event),
     categories: event.sectors.map((s) => ({ name: s.name })),
@@ -60,8 +73,7 @@ export function buildCalendar(event: EventView, links: CalendarLinks): string {
   calendar.createEvent({
     ...common,
     id: `${event.id}@${links.host}`,
-    start: at(event.startsAt),
-    end: at(event.endsAt),
+    ...span(event.startsAt, event.endsAt, zone),
     summary: event.title,
     description: paragraphs(
       event.summary,
@@ -76,8 +88,7 @@ export function buildCalendar(event: EventView, links: CalendarLinks): string {
     calendar.createEvent({
       ...common,
       id: `${item.id}@${links.host}`,
-      start: at(item.startsAt),
-      end: item.endsAt ? at(item.endsAt) : null,
+      ...span(item.startsAt, item.endsAt, zone),
       summary: itemHeading(item),
       description: paragraphs(
         bullets(item.keyPoints),

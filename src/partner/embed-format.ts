@@ -1,29 +1,29 @@
-/** Dates and times as the embed page prints them: British English, in the event's zone. */
+import { zoned } from '../common/clock.js';
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
+/** Dates as the embed page prints them: British English, in the event's zone (common/clock.ts). */
 
-function cached(map: Map<string, Intl.DateTimeFormat>, zone: string, options: Intl.DateTimeFormatOptions) {
-  let f = map.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, ...options });
-    map.set(zone, f);
-  }
-  return f;
-}
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "Tuesday 16 July 2019". */
-export const longDate = (instant: string, zone: string): string =>
-  cached(dateFormats, zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-    .format(new Date(instant))
-    .replace(',', '');
-
-/** "08:45". */
-export const clock = (instant: string, zone: string): string =>
-  cached(timeFormats, zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
-
-const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+export function longDate(instant: string, zone: string): string {
+  const d = zoned(instant, zone);
+  return `${WEEKDAYS[d.dayOfWeek - 1]} ${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
+}
 
 /** "Sat", to tell the days of a multi-day event apart. */
 export const weekday = (instant: string, zone: string): string =>
-  cached(weekdayFormats, zone, { weekday: 'short' }).format(new Date(instant));
+  WEEKDAYS[zoned(instant, zone).dayOfWeek - 1].slice(0, 3);

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { toZonedIso } from '../common/time.js';
+import { localDate, localTime, zonedIso } from '../common/clock.js';
 import { agendaOf, keySpeakers, type SessionSpeakerNode } from '../events/event-graph.js';
 import { displayName } from '../events/event-view.js';
 import type { EventView, SpeakerView } from '../events/event-view.js';
-import { clock, longDate, weekday } from './embed-format.js';
+import { longDate, weekday } from './embed-format.js';
 import { escapeHtml as e, scriptJson } from './html.js';
 import { placeLine, publicSpeakers } from './programme-text.js';
-import { localDate } from './zoned.js';
 
 /** The page's only style sheet, inline; the CSP allows exactly this text by its hash. */
 const CSS = `
@@ -75,13 +74,13 @@ function appearance(a: SessionSpeakerNode): string {
 function when(event: EventView): string {
   const zone = event.timeZone;
   const sameDay = localDate(event.startsAt, zone) === localDate(event.endsAt, zone);
-  const start = toZonedIso(event.startsAt, zone);
-  const end = toZonedIso(event.endsAt, zone);
+  const start = zonedIso(event.startsAt, zone);
+  const end = zonedIso(event.endsAt, zone);
   return sameDay
     ? `${time(localDate(event.startsAt, zone), longDate(event.startsAt, zone))}, ` +
-        `${time(start, clock(event.startsAt, zone))}–${time(end, clock(event.endsAt, zone))}`
-    : `${time(start, `${longDate(event.startsAt, zone)}, ${clock(event.startsAt, zone)}`)} – ` +
-        `${time(end, `${longDate(event.endsAt, zone)}, ${clock(event.endsAt, zone)}`)}`;
+        `${time(start, localTime(event.startsAt, zone))}–${time(end, localTime(event.endsAt, zone))}`
+    : `${time(start, `${longDate(event.startsAt, zone)}, ${localTime(event.startsAt, zone)}`)} – ` +
+        `${time(end, `${longDate(event.endsAt, zone)}, ${localTime(event.endsAt, zone)}`)}`;
 }
 
 export interface EmbedPageLinks {
@@ -108,8 +107,8 @@ export function renderEmbedPage(event: EventView, links: EmbedPageLinks): string
     const speakers = publicSpeakers(item);
     const slot = item.startsAt
       ? (manyDays ? `${e(weekday(item.startsAt, zone))} ` : '') +
-        time(toZonedIso(item.startsAt, zone), clock(item.startsAt, zone)) +
-        (item.endsAt ? `–${time(toZonedIso(item.endsAt, zone), clock(item.endsAt, zone))}` : '')
+        time(zonedIso(item.startsAt, zone), localTime(item.startsAt, zone)) +
+        (item.endsAt ? `–${time(zonedIso(item.endsAt, zone), localTime(item.endsAt, zone))}` : '')
       : '';
     return [
       `<li class="item${QUIET.has(item.type) ? ' break' : ''}" id="${e(item.id)}">`,

@@ -1,11 +1,10 @@
-import { toZonedIso } from '../common/time.js';
+import { instantAt, localDate, localTime, nextDate, zonedIso } from '../common/clock.js';
 import { agendaOf } from '../events/event-graph.js';
 import { displayName } from '../events/event-view.js';
 import type { AgendaItemType, EventView } from '../events/event-view.js';
 import { publicSpeakers, speakerLine, timedItems } from './programme-text.js';
 import { uuidV5 } from '../common/uuid-v5.js';
 import { numericIds, slugWords } from './stable-ids.js';
-import { hoursAndMinutes, instantAt, localDate, localTime, nextDate } from './zoned.js';
 
 /** The frab/c3voc schedule (schedule.json; schedule.xml is written from the same value). */
 export interface FrabSchedule {
@@ -117,6 +116,14 @@ function daysCovering(instants: string[], zone: string): string[] {
   return days;
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Whole minutes between two instants, as HH:MM (frab's duration); 00:00 without an end. */
+function hoursAndMinutes(from: string, to: string | null): string {
+  const minutes = to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60_000)) : 0;
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
 const bullets = (lines: string[]): string | null => (lines.length ? lines.map((l) => `• ${l}`).join('\n') : null);
 
 /**
@@ -131,7 +138,10 @@ export function buildSchedule(event: EventView, links: ScheduleLinks): FrabSched
   const rooms = roomNames.map((name) => ({ name, guid: uuidV5(event.id, `room:${name}`) }));
   const ids = numericIds(items.map((i) => i.id));
   const acronym = acronymOf(event.slug);
-  const dates = daysCovering([event.startsAt, event.endsAt, ...items.map((i) => i.startsAt)], zone);
+  // The event's end is exclusive: one that ends at midnight ends the day before (conference.end is read back so).
+  const lastMoment = new Date(Date.parse(event.endsAt) - 1).toISOString();
+  const dates = daysCovering([event.startsAt, lastMoment, ...items.map((i) => i.startsAt)], zone);
+  const dayOf = new Map(items.map((i) => [i.id, localDate(i.startsAt, zone)]));
 
   const entry = (item: (typeof items)[number]): FrabEvent => {
     const speakers = publicSpeakers(item);
@@ -140,9 +150,9 @@ export function buildSchedule(event: EventView, links: ScheduleLinks): FrabSched
     return {
       id: ids.get(item.id)!,
       guid: item.id,
-      date: toZonedIso(item.startsAt, zone),
+      date: zonedIso(item.startsAt, zone),
       start: localTime(item.startsAt, zone),
-      ...(item.endsAt ? { end: toZonedIso(item.endsAt, zone) } : {}),
+      ...(item.endsAt ? { end: zonedIso(item.endsAt, zone) } : {}),
       duration: hoursAndMinutes(item.startsAt, item.endsAt),
       room: roomOf(item.track),
       slug: [acronym, item.id.slice(0, 8), titleSlug].filter(Boolean).join('-'),
@@ -166,12 +176,12 @@ export function buildSchedule(event: EventView, links: ScheduleLinks): FrabSched
   };
 
   const days: FrabDay[] = dates.map((date, index) => {
-    const today = items.filter((i) => localDate(i.startsAt, zone) === date);
+    const today = items.filter((i) => dayOf.get(i.id) === date);
     return {
       index: index + 1,
       date,
-      day_start: toZonedIso(instantAt(date, '00:00', zone), zone),
-      day_end: toZonedIso(instantAt(date, '23:59', zone), zone),
+      day_start: zonedIso(instantAt(date, '00:00', zone), zone),
+      day_end: zonedIso(instantAt(date, '23:59', zone), zone),
       rooms: Object.fromEntries(
         roomNames
           .map((room) => [room, today.filter((i) => roomOf(i.track) === room).map(entry)] as const)

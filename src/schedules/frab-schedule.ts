@@ -1,19 +1,19 @@
+import {
+  instantAt,
+  isEarlierInDay,
+  isTimeZone,
+  type LocalTime,
+  parseInstant,
+  readDate,
+  readTime,
+  startOfNextDay,
+  writtenOffsetMinutes,
+  zoned,
+} from '../common/clock.js';
 import { BadInputError } from '../common/errors/domain-error.js';
 import type { DocumentAgendaItem, DocumentSpeaker, EventDocument } from '../events/event-document.js';
-import { isTimeZone, slugify } from '../events/event-rules.js';
+import { slugify } from '../events/event-rules.js';
 import type { AgendaItemType } from '../events/event-view.js';
-import {
-  addDays,
-  fixedOffsetZone,
-  localClock,
-  nextMidnight,
-  offsetMinutes,
-  parseClock,
-  parseDate,
-  parseDateTime,
-  parseDuration,
-  wallClock,
-} from './schedule-time.js';
 import { uuidV5 } from '../common/uuid-v5.js';
 import { UUID_PATTERN } from '../common/validation/fields.js';
 
@@ -139,6 +139,23 @@ function* entryLists(days: unknown): Generator<unknown[]> {
   }
 }
 
+const DURATION = /^(\d+):(\d{2})(?::(\d{2}))?$/;
+
+/** frab's duration, `00:30`, `1:30` or `01:30:00` (hours may pass 24) → milliseconds; anything else → undefined. */
+function parseDuration(value: string): number | undefined {
+  const m = DURATION.exec(value);
+  if (!m) return undefined;
+  const [h, min, s] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  return min < 60 && s < 60 ? ((h * 60 + min) * 60 + s) * 1000 : undefined;
+}
+
+/** An IANA zone with a fixed offset (`Etc/GMT-1` is UTC+1), for schedules that name no zone; whole hours only. */
+function fixedOffsetZone(minutes: number): string | undefined {
+  if (minutes === 0) return 'UTC';
+  if (minutes % 60 !== 0 || Math.abs(minutes) > 14 * 60) return undefined;
+  return `Etc/GMT${minutes > 0 ? '-' : '+'}${Math.abs(minutes / 60)}`;
+}
+
 /** The zone of a schedule that names none: the one offset all its date-times share (whole hours), else UTC. */
 function zoneFromOffsets(conference: Json): string {
   const values: unknown[] = [conference.start, conference.end];
@@ -146,7 +163,7 @@ function zoneFromOffsets(conference: Json): string {
     for (const day of conference.days) if (isRecord(day)) values.push(day.day_start, day.day_end);
   }
   for (const list of entryLists(conference.days)) for (const e of list) if (isRecord(e)) values.push(e.date, e.end);
-  const offsets = new Set(values.flatMap((v) => (typeof v === 'string' ? [offsetMinutes(v)] : [])));
+  const offsets = new Set(values.flatMap((v) => (typeof v === 'string' ? [writtenOffsetMinutes(v)] : [])));
   offsets.delete(undefined);
   return offsets.size === 1 ? (fixedOffsetZone([...offsets][0]!) ?? 'UTC') : 'UTC';
 }
@@ -184,10 +201,10 @@ export function convertSchedule(input: unknown, options: ConvertOptions = {}): S
   const bound = (member: 'start' | 'end'): Date | undefined => {
     const value = text(conference[member]);
     if (!value) return undefined;
-    const date = parseDate(value);
-    if (date) return wallClock(member === 'end' ? addDays(date, 1) : date, 0, zone);
+    const date = readDate(value);
+    if (date) return instantAt(member === 'end' ? date.add({ days: 1 }) : date, '00:00', zone);
     return (
-      parseDateTime(value, zone) ??
+      parseInstant(value, zone) ??
       refuse(`${CONFERENCE}.${member}`, `"${value}" is not a date (YYYY-MM-DD) or a date-time`)
     );
   };
@@ -221,11 +238,11 @@ export function convertSchedule(input: unknown, options: ConvertOptions = {}): S
   days.forEach((day, d) => {
     const dayPath = `${CONFERENCE}.days.${d}`;
     if (!isRecord(day)) refuse(dayPath, 'must be an object (a day)');
-    const dayDate = text(day.date) ? parseDate(text(day.date)!) : undefined;
-    if (dayDate) dayDates.push(wallClock(dayDate, 0, zone), wallClock(addDays(dayDate, 1), 0, zone));
-    const dayStart = text(day.day_start) ? parseDateTime(text(day.day_start)!, zone) : undefined;
+    const dayDate = text(day.date) ? readDate(text(day.date)!) : undefined;
+    if (dayDate) dayDates.push(instantAt(dayDate, '00:00', zone), instantAt(dayDate.add({ days: 1 }), '00:00', zone));
+    const dayStart = text(day.day_start) ? parseInstant(text(day.day_start)!, zone) : undefined;
     // frab days may run past midnight: a start earlier than day_start's clock falls on the next date.
-    const dayStartSeconds = dayStart ? localClock(dayStart, zone).seconds : 0;
+    const dayStartClock: LocalTime | undefined = dayStart ? zoned(dayStart, zone).toPlainTime() : undefined;
     if (day.rooms === undefined || day.rooms === null) return;
     if (!isRecord(day.rooms)) refuse(`${dayPath}.rooms`, 'must map room names to lists of entries');
 
@@ -242,7 +259,7 @@ export function convertSchedule(input: unknown, options: ConvertOptions = {}): S
 
         // Start: the entry's own date-time, else the day's date and the entry's start in the conference zone.
         const dateText = text(raw.date);
-        let startsAt = dateText ? parseDateTime(dateText, zone) : undefined;
+        let startsAt = dateText ? parseInstant(dateText, zone) : undefined;
         let startMember = 'date';
         if (!startsAt) {
           const startText = text(raw.start);
@@ -252,11 +269,12 @@ export function convertSchedule(input: unknown, options: ConvertOptions = {}): S
               dateText ? `"${dateText}" is not a date-time` : 'is missing: an entry needs a date or a start',
             );
           }
-          const seconds = parseClock(startText) ?? refuse(`${path}.start`, `"${startText}" is not a time (HH:MM)`);
+          const time = readTime(startText) ?? refuse(`${path}.start`, `"${startText}" is not a time (HH:MM)`);
           if (!dayDate)
             refuse(`${dayPath}.date`, `is not a date (YYYY-MM-DD), and entry ${j} in "${roomKey}" has none`);
           if (dateText) warnings.push(`${path}.date: "${dateText}" is not a date-time; using the day and start`);
-          startsAt = wallClock(seconds < dayStartSeconds ? addDays(dayDate, 1) : dayDate, seconds, zone);
+          const nextDay = dayStartClock !== undefined && isEarlierInDay(time, dayStartClock);
+          startsAt = instantAt(nextDay ? dayDate.add({ days: 1 }) : dayDate, time, zone);
           startMember = 'start';
         }
 
@@ -265,7 +283,7 @@ export function convertSchedule(input: unknown, options: ConvertOptions = {}): S
         const durationText = text(raw.duration);
         let endsAt: Date | null = null;
         let endMember = 'duration';
-        const end = endText ? parseDateTime(endText, zone) : undefined;
+        const end = endText ? parseInstant(endText, zone) : undefined;
         if (end) {
           if (end.getTime() < startsAt.getTime()) refuse(`${path}.end`, 'is before the start');
           endsAt = end;
@@ -377,7 +395,7 @@ export function convertSchedule(input: unknown, options: ConvertOptions = {}): S
   const last = conferenceEnd ?? (ends.length ? undefined : dayDates[dayDates.length - 1]);
   let endsAt = Math.max(...ends, last?.getTime() ?? -Infinity);
   const latestStart = Math.max(...starts, startsAt);
-  if (!(endsAt > latestStart)) endsAt = nextMidnight(new Date(latestStart), zone).getTime();
+  if (!(endsAt > latestStart)) endsAt = startOfNextDay(latestStart, zone).getTime();
 
   const eventTitle = truncate(conferenceTitle, EVENT_TITLE_MAX);
   if (eventTitle !== conferenceTitle) {

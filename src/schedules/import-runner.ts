@@ -12,6 +12,7 @@ import type { EventView } from '../events/event-view.js';
 import { isFrabSchedule } from './frab-schedule.js';
 import { ScheduleImportService } from './schedule-import.service.js';
 import { SLUG_PATTERN } from '../common/validation/fields.js';
+import { OperatorError } from '../common/errors/operator-error.js';
 
 /**
  * `npm run import -- <file>... [--slug SLUG] [--publish]`: imports frab/c3voc schedule.json files and event
@@ -60,12 +61,9 @@ export interface ImportResult {
 }
 
 /** A bad command line: the message is what to print, `exitCode` what to exit with (0 for --help). */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
+export class UsageError extends OperatorError {
+  constructor(message: string, exitCode = 2) {
+    super(message, exitCode);
   }
 }
 

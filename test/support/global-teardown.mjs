@@ -1,3 +1,8 @@
+import { rmSync } from 'node:fs';
+
 export default async function globalTeardown() {
-  await globalThis.__AGENDA_TEST_PG__?.stop();
+  const started = globalThis.__AGENDA_TEST_PG__;
+  if (!started) return;
+  await started.server.stop();
+  rmSync(started.dir, { recursive: true, force: true });
 }

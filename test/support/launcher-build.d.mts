@@ -1,0 +1,2 @@
+/** See launcher-build.mjs. */
+export function buildLauncher(outDir: string): string;
