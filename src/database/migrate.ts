@@ -15,7 +15,8 @@ import { resolveDatabase } from './resolve-database.js';
 async function generate(dataSource: DataSource, name: string | undefined): Promise<void> {
   if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name))
     throw new OperatorError('usage: npm run migration:generate -- NameInPascalCase', 2);
-  if (await dataSource.showMigrations()) throw new OperatorError('Run the pending migrations first: npm run migration:run');
+  if (await dataSource.showMigrations())
+    throw new OperatorError('Run the pending migrations first: npm run migration:run');
   const sql = await dataSource.driver.createSchemaBuilder().log();
   if (sql.upQueries.length === 0) {
     console.log('No changes: the entities describe the database as it is');
