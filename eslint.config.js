@@ -2,6 +2,20 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+const LISTENERS_AND_FORMATS = ['**/subscriptions/**', '**/webhooks/**', '**/partner/**', '**/imports/**'];
+const SHARED_RECORDS = {
+  group: ['**/events/**', ...LISTENERS_AND_FORMATS],
+  message: 'Shared records (speakers, sectors, organisations) never import the event aggregate or its listeners.',
+};
+const AGGREGATE = {
+  group: LISTENERS_AND_FORMATS,
+  message: 'The event aggregate knows neither its output formats, nor its listeners, nor its import sources.',
+};
+const PURE_DOMAIN = {
+  group: ['@nestjs/*', 'typeorm', 'pg', '../data/**', '../editing/**', '../reading/**', '../graphql/**'],
+  message: 'events/domain holds the pure rules: no Nest, no SQL, no services.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', '**/*.mjs', 'jest.config.js', 'eslint.config.js'] },
   js.configs.recommended,
@@ -30,6 +44,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  // The few layering rules that keep a folder a unit (docs/architecture.md). In flat config a later block's options
+  // replace an earlier one's for the same rule, so each block lists every rule that applies to its files.
+  {
+    files: ['src/speakers/**/*.ts', 'src/sectors/**/*.ts', 'src/organisations/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [SHARED_RECORDS] }] },
+  },
+  {
+    files: ['src/events/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [AGGREGATE] }] },
+  },
+  {
+    files: ['src/events/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [AGGREGATE, PURE_DOMAIN] }] },
   },
   prettier,
 );

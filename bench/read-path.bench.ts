@@ -5,7 +5,7 @@ import pg from 'pg';
 import { createApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { resolveDatabase } from '../src/database/resolve-database.js';
-import { EventDocumentsService } from '../src/events/event-documents.service.js';
+import { EventDocumentImportService } from '../src/imports/documents/event-document-import.service.js';
 
 /**
  * Read-path benchmark: requests per second and latency of the queries frontends send, against the real server on
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
-    const documents = app.get(EventDocumentsService);
+    const documents = app.get(EventDocumentImportService);
     await documents.importDocument(bigEvent('bench-22', 22), { publish: true, authorId: null });
     await documents.importDocument(bigEvent('bench-120', 120), { publish: true, authorId: null });
     const endpoint = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;

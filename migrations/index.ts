@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-InitialSchema.js';
 import { Webhooks1764000100000 } from './1764000100000-Webhooks.js';
 import { PublishedSpeakers1764000200000 } from './1764000200000-PublishedSpeakers.js';
 import { EntityMetadata1764000300000 } from './1764000300000-EntityMetadata.js';
+import { EventChanges1764000400000 } from './1764000400000-EventChanges.js';
 
 /** Every migration, oldest first. New migrations are added here as well as written to this folder. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Webhooks1764000100000,
   PublishedSpeakers1764000200000,
   EntityMetadata1764000300000,
+  EventChanges1764000400000,
 ];

@@ -1,7 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AgendaModule } from './agenda/agenda.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -12,13 +11,15 @@ import { GraphQLContextFactory } from './graphql/graphql-context.factory.js';
 import { GraphQLContextModule } from './graphql/graphql-context.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PartnerModule } from './partner/partner.module.js';
 import { PlaygroundModule } from './playground/playground.module.js';
-import { SchedulesModule } from './schedules/schedules.module.js';
 import { SectorsModule } from './sectors/sectors.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -39,13 +40,14 @@ export class AppModule {
         AuthModule,
         UsersModule,
         EventsModule,
-        AgendaModule,
         SpeakersModule,
+        SubscriptionsModule,
         SectorsModule,
         OrganisationsModule,
         DemoModule,
         PartnerModule,
-        SchedulesModule,
+        ImportsModule,
+        WebhooksModule,
       ],
     };
   }

@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { ConsoleLogger, type INestApplication, type LogLevel as NestLogLevel } from '@nestjs/common';
+import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger, LoggerModule } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { ResolverErrorsToApollo } from './common/errors/format-error.js';
+import { loggerParams } from './common/logging.js';
 import { InputValidationPipe } from './common/validation/input-validation.pipe.js';
-import type { AppConfig, LogLevel } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
 import { PLAYGROUND_PAGE } from './playground/graphiql-landing-page.plugin.js';
 
-const NEST_LEVELS: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-const RANK: Record<Exclude<LogLevel, 'silent'>, number> = { fatal: 1, error: 2, warn: 3, info: 4, debug: 5, trace: 6 };
-
-/** Nest's own messages at LOG_LEVEL: JSON lines in production (as Fastify's request logs are), readable otherwise. */
-function nestLogger(config: AppConfig): ConsoleLogger | false {
-  if (config.LOG_LEVEL === 'silent') return false;
-  return new ConsoleLogger({ json: config.production, logLevels: NEST_LEVELS.slice(0, RANK[config.LOG_LEVEL]) });
-}
+/** The application as a server: AppModule, and the one logger (common/logging.ts) for it all. */
+@Module({})
+class ServerModule {}
 
 /**
  * Builds the application for a resolved configuration (DATABASE_URL set). Used by main.ts and by the tests,
@@ -22,17 +20,22 @@ function nestLogger(config: AppConfig): ConsoleLogger | false {
  */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    // Fastify's own logger stays off: requests are logged by pino-http, with the id Fastify gives each one here.
+    logger: false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: nestLogger(config),
-    bufferLogs: false,
+  const root = {
+    module: ServerModule,
+    imports: [LoggerModule.forRoot(loggerParams(config)), AppModule.forRoot(config)],
+  };
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(app.get(Logger));
   // Anonymous reads from any origin (partner sites, <agenda-embed>); credentials are never allowed cross-origin.
   app.enableCors({
     origin: '*',
@@ -42,6 +45,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     maxAge: 86400,
   });
   app.useGlobalPipes(new InputValidationPipe());
+  app.useGlobalFilters(new ResolverErrorsToApollo(app.getHttpAdapter()));
   app
     .getHttpAdapter()
     .getInstance()

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     process.once('SIGINT', (signal) => void shutdown(signal));
     process.once('SIGTERM', (signal) => void shutdown(signal));
     await app.listen({ port: config.PORT, host: config.HOST });
-    new Logger('Main').log(`Agenda API at ${config.PUBLIC_URL.replace(/\/+$/, '')}/graphql`);
+    new Logger('Main').log(`Agenda API at ${config.publicBase}/graphql`);
   } catch (error) {
     await embedded?.stop();
     throw error;

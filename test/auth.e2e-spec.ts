@@ -4,13 +4,13 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt user { email role } } }`;
 
-describe('signing in', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ ...ADMIN, DEMO_CONTENT: 'false', JWT_EXPIRES_IN: '30m' });
-  });
-  afterAll(() => t.close());
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ ...ADMIN, DEMO_CONTENT: 'false', JWT_EXPIRES_IN: '30m' });
+});
+afterAll(() => t.close());
 
+describe('signing in', () => {
   it('gives a token that expires as configured, whatever the case of the email', async () => {
     const before = Date.now();
     const res = await t.gql(LOGIN, { e: ADMIN.ADMIN_EMAIL.toUpperCase(), p: ADMIN.ADMIN_PASSWORD });
@@ -61,28 +61,26 @@ describe('signing in', () => {
   it('takes the role from the account as it is now, not from the token', async () => {
     const { token } = (await t.gql(LOGIN, { e: ADMIN.ADMIN_EMAIL, p: ADMIN.ADMIN_PASSWORD })).data!.login;
     const db = t.app.get((await import('typeorm')).DataSource);
-    await db.query(`UPDATE users SET role = 'CONTRIBUTOR'`);
+    const setRole = (role: string) =>
+      db.query(`UPDATE users SET role = $1 WHERE email = $2`, [role, ADMIN.ADMIN_EMAIL]);
+    await setRole('CONTRIBUTOR');
     const demoted = await t.gql(`mutation { createSector(slug: "x", name: "X") { id } }`, {}, token);
     expect(demoted.errors![0].extensions!.code).toBe('FORBIDDEN');
-    await db.query(`UPDATE users SET role = 'ADMIN'`);
+    await setRole('ADMIN');
     const restored = await t.gql(`mutation { createSector(slug: "x", name: "X") { id } }`, {}, token);
     expect(restored.errors).toBeUndefined();
   });
 
   it('never stores or shows a password as given', async () => {
-    const [row] = await t.app.get((await import('typeorm')).DataSource).query(`SELECT password_hash FROM users`);
+    const [row] = await t.app
+      .get((await import('typeorm')).DataSource)
+      .query(`SELECT password_hash FROM users WHERE email = $1`, [ADMIN.ADMIN_EMAIL]);
     expect(row.password_hash).toMatch(/^scrypt\$/);
     expect(row.password_hash).not.toContain(ADMIN.ADMIN_PASSWORD);
   });
 });
 
 describe('concurrent creation of one slug', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ ...ADMIN, DEMO_CONTENT: 'false' });
-  });
-  afterAll(() => t.close());
-
   it('creates one event; the others get a clear error, never a database message', async () => {
     const { token } = (await t.gql(LOGIN, { e: ADMIN.ADMIN_EMAIL, p: ADMIN.ADMIN_PASSWORD })).data!.login;
     const input = {

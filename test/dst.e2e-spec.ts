@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { uuidV5 } from '../src/common/uuid-v5.js';
-import { SCHEDULE_NAMESPACE } from '../src/schedules/frab-schedule.js';
+import { SCHEDULE_NAMESPACE } from '../src/imports/frab/frab-ids.js';
 import { ADMIN, type Editors, signInEditors } from './support/editors.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

@@ -237,14 +237,14 @@ describe('validation', () => {
       'a document that is not an event document',
       `mutation { importEvent(document: { slug: "x", title: "X", startsAt: "2030-01-01T09:00:00Z", endsAt: "2030-01-01T10:00:00Z", timeZone: "UTC", agenda: [{ type: "NAP", title: "x" }] }) { id } }`,
       () => ({}),
-      'document/agenda/0/type',
+      'document.agenda.0.type',
       /allowed values/,
     ],
     [
       'a document whose appearance names no listed speaker',
       `mutation { importEvent(document: { slug: "x", title: "X", startsAt: "2030-01-01T09:00:00Z", endsAt: "2030-01-01T10:00:00Z", timeZone: "UTC", agenda: [{ type: "TALK", title: "x", speakers: [{ speaker: "nobody", status: "INVITED" }] }] }) { id } }`,
       () => ({}),
-      'document/agenda/0/speakers/0/speaker',
+      'document.agenda.0.speakers.0.speaker',
       /not in speakers/,
     ],
   ];

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { ADMIN } from './support/editors.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const COUNTS = `SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM speakers)::int AS speakers,
@@ -34,14 +35,13 @@ describe('first start', () => {
   });
 
   it('creates the first admin from ADMIN_EMAIL and ADMIN_PASSWORD once, who can sign in', async () => {
-    const admin = { ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'correct horse battery staple' };
-    t = await startTestApp(admin);
+    t = await startTestApp(ADMIN);
     const again = await t.restart({ ADMIN_EMAIL: 'other@example.org', ADMIN_PASSWORD: 'another long password' });
     const [{ users }] = await again.get(DataSource).query(COUNTS);
     expect(users).toBe(1);
     const login = await t.gql(
       `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { email role } } }`,
-      { email: admin.ADMIN_EMAIL, password: admin.ADMIN_PASSWORD },
+      { email: ADMIN.ADMIN_EMAIL, password: ADMIN.ADMIN_PASSWORD },
     );
     expect(login.data!.login.user).toEqual({ email: 'admin@example.org', role: 'ADMIN' });
     const me = await t.gql(`{ me { email role } }`, {}, login.data!.login.token);

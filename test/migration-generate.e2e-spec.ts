@@ -10,7 +10,6 @@ import ts from 'typescript';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { MIGRATIONS } from '../migrations/index.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { registerMigration } from '../src/database/migration-index.js';
 import { createTestDatabase } from './support/test-database.js';
 
 const REPO = new URL('..', import.meta.url);
@@ -75,16 +74,5 @@ describe('npm run migration:generate', () => {
     } finally {
       await ds.destroy();
     }
-  });
-
-  it('registers a migration after the last import and at the end of the array, keeping the trailing comma', () => {
-    const index = `import { A1 } from './1-A.js';\nimport { B2 } from './2-B.js';\n\n/** All. */\nexport const MIGRATIONS = [\n  A1,\n  B2,\n];\n`;
-    expect(registerMigration(index, 'C3', '3-C')).toBe(
-      `import { A1 } from './1-A.js';\nimport { B2 } from './2-B.js';\nimport { C3 } from './3-C.js';\n\n/** All. */\nexport const MIGRATIONS = [\n  A1,\n  B2,\n  C3,\n];\n`,
-    );
-    expect(
-      registerMigration(`import { A1 } from './1-A.js';\nexport const MIGRATIONS = [A1];\n`, 'C3', '3-C'),
-    ).toContain('MIGRATIONS = [\n  A1,\n  C3,\n];');
-    expect(() => registerMigration('export const X = 1;\n', 'C3', '3-C')).toThrow(/MIGRATIONS/);
   });
 });

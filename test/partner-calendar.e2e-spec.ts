@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
-import { EventDocumentsService } from '../src/events/event-documents.service.js';
-import type { EventView } from '../src/events/event-view.js';
-import { EventPublisher } from '../src/events/event-publisher.js';
+import { EventDocumentImportService } from '../src/imports/documents/event-document-import.service.js';
+import type { EventView } from '../src/events/domain/event-view.js';
+import { EventPublisher } from '../src/events/data/event-publisher.js';
 import { DEMO_SLUG, timedEvent } from './fixtures/partner-events.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -19,12 +19,12 @@ const instant = (time: ICAL.Time | null) => time?.toJSDate().toISOString() ?? nu
 
 describe('GET /events/{slug}.ics', () => {
   let t: TestApp;
-  let documents: EventDocumentsService;
+  let documents: EventDocumentImportService;
   let view: EventView;
 
   beforeAll(async () => {
     t = await startTestApp();
-    documents = t.app.get(EventDocumentsService);
+    documents = t.app.get(EventDocumentImportService);
     view = await documents.importDocument(timedEvent(), { publish: true, authorId: null });
   });
   afterAll(() => t.close());
@@ -138,20 +138,21 @@ describe('GET /events/{slug}.ics', () => {
   });
 
   it('is 404 for unknown, draft-only and deleted events', async () => {
-    await t.http().get('/events/no-such-event.ics').expect(404);
+    const statusOf = async (path: string) => (await t.http().get(path)).status;
+    expect(await statusOf('/events/no-such-event.ics')).toBe(404);
     await documents.importDocument(timedEvent({ slug: 'draft-only-event' }), { publish: false, authorId: null });
-    await t.http().get('/events/draft-only-event.ics').expect(404);
+    expect(await statusOf('/events/draft-only-event.ics')).toBe(404);
     const gone = await documents.importDocument(timedEvent({ slug: 'deleted-event' }), {
       publish: true,
       authorId: null,
     });
-    await t.http().get('/events/deleted-event.ics').expect(200);
+    expect(await statusOf('/events/deleted-event.ics')).toBe(200);
     // What deleting an event does to the public side: the snapshot is withdrawn with the soft delete.
     const publisher = t.app.get(EventPublisher, { strict: false });
     await t.app.get(DataSource).transaction(async (manager) => {
       await manager.query(`UPDATE events SET deleted_at = now() WHERE id = $1`, [gone.id]);
-      await publisher.withdraw(manager, gone.id);
+      await publisher.unpublish(manager, gone.id);
     });
-    await t.http().get('/events/deleted-event.ics').expect(404);
+    expect(await statusOf('/events/deleted-event.ics')).toBe(404);
   });
 });

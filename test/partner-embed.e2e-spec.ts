@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { EventDocumentsService } from '../src/events/event-documents.service.js';
+import { EventDocumentImportService } from '../src/imports/documents/event-document-import.service.js';
 import { DEMO_SLUG, timedEvent } from './fixtures/partner-events.js';
 import { launchChromium } from './support/browser.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -70,7 +70,7 @@ describe('embedding: GET /embed/events/{slug} and GET /embed.js in headless Chro
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.get(EventDocumentsService).importDocument(hostileEvent(), { publish: true, authorId: null });
+    await t.app.get(EventDocumentImportService).importDocument(hostileEvent(), { publish: true, authorId: null });
     await t.app.listen(0, '127.0.0.1');
     api = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     partner = partnerSite(api);
@@ -152,7 +152,7 @@ describe('embedding: GET /embed/events/{slug} and GET /embed.js in headless Chro
     expect(requests).toContain(`${api}/graphql`);
     expect(errors).toEqual([]);
     if (process.env.EMBED_SCREENSHOT) {
-      mkdirSync(new URL('../docs/', import.meta.url), { recursive: true });
+      mkdirSync(new URL('../docs', import.meta.url), { recursive: true });
       await page.screenshot({ path: new URL('../docs/embedding.png', import.meta.url).pathname });
     }
     await page.close();
@@ -199,7 +199,7 @@ describe('embedding: GET /embed/events/{slug} and GET /embed.js in headless Chro
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
     await t.http().get('/embed/events/no-such-event').expect(404);
     await t.app
-      .get(EventDocumentsService)
+      .get(EventDocumentImportService)
       .importDocument(timedEvent({ slug: 'draft-only-event' }), { publish: false, authorId: null });
     await t.http().get('/embed/events/draft-only-event').expect(404);
   });

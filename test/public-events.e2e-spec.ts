@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import type { EventDocument } from '../src/events/event-document.js';
-import { ADMIN, buildEvent, buildItem, buildSpeaker, importEvent, signIn } from './support/factories.js';
+import type { EventDocument } from '../src/events/domain/event-document.js';
+import { ADMIN, signIn } from './support/editors.js';
+import { buildEvent, buildItem, buildSpeaker, importEvent } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const EVENTS = /* GraphQL */ `

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
-import { ADMIN, buildAgenda, buildEvent, buildSpeaker, importEvent, signIn } from './support/factories.js';
+import { ADMIN, signIn } from './support/editors.js';
+import { buildAgenda, buildEvent, buildSpeaker, importEvent } from './support/factories.js';
+import { statementsDuring } from './support/statements.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** The full agenda a frontend asks for: the event, its sectors, key speakers, every item with speakers and organisations. */
@@ -38,23 +39,6 @@ const AGENDA = /* GraphQL */ `
     }
   }
 `;
-
-/** Every statement sent to PostgreSQL (through pg.Client, which TypeORM's pool uses) while `fn` runs. */
-async function statementsDuring<T>(fn: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
-  const sql: string[] = [];
-  const client = pg.Client.prototype as unknown as { query: (this: pg.Client, ...args: unknown[]) => unknown };
-  const original = client.query;
-  client.query = function (...args) {
-    const [config] = args;
-    sql.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
-    return original.apply(this, args);
-  };
-  try {
-    return { result: await fn(), sql };
-  } finally {
-    client.query = original;
-  }
-}
 
 describe('statements per request', () => {
   let t: TestApp;

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { EventDocument } from '../src/events/event-document.js';
-import { ADMIN, buildEvent, buildItem, buildSpeaker, importEvent, signIn } from './support/factories.js';
+import { publishedDoc, SPEAKER } from './fixtures/visibility.js';
+import { ADMIN, signIn } from './support/editors.js';
+import { buildEvent, buildItem, buildSpeaker, importEvent } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+
+// Drafts, and declined and withdrawn appearances. (public-visibility-edits.e2e-spec.ts: editing a published event.)
 
 const EVENT = /* GraphQL */ `
   query Event($slug: String, $id: ID) {
@@ -51,24 +54,6 @@ const EVENT = /* GraphQL */ `
   }
 `;
 
-const SPEAKER = /* GraphQL */ `
-  query Speaker($slug: String, $id: ID) {
-    speaker(slug: $slug, id: $id) {
-      slug
-      jobTitle
-      appearances {
-        status
-        agendaItem {
-          title
-          event {
-            slug
-          }
-        }
-      }
-    }
-  }
-`;
-
 const SPEAKERS = /* GraphQL */ `
   query Speakers($search: String) {
     speakers(search: $search, first: 100) {
@@ -90,42 +75,6 @@ const SEARCH = /* GraphQL */ `
     }
   }
 `;
-
-const people = [
-  buildSpeaker({ slug: 'alice-ashdown', name: 'Alice Ashdown', featured: true, organisation: 'Public Org' }),
-  buildSpeaker({ slug: 'bob-brierley', name: 'Bob Brierley', jobTitle: 'Inspector' }),
-  buildSpeaker({ slug: 'carol-cavendish', name: 'Carol Cavendish', featured: true }),
-  buildSpeaker({ slug: 'dagmar-quarrington', name: 'Dagmar Quarrington', organisation: 'Declined Org Ltd' }),
-  buildSpeaker({ slug: 'wilhelmina-zed', name: 'Wilhelmina Zed', featured: true, organisation: 'Withdrawn Org Ltd' }),
-];
-
-function publishedDoc(overrides: Partial<EventDocument> = {}): EventDocument {
-  return buildEvent({
-    slug: 'vis-published',
-    title: 'Visible Forum',
-    sectors: [{ slug: 'criminal-justice', name: 'Criminal Justice' }],
-    speakers: people,
-    agenda: [
-      buildItem({
-        title: 'Opening',
-        speakers: [
-          { speaker: 'alice-ashdown', status: 'CONFIRMED' },
-          { speaker: 'bob-brierley', status: 'INVITED' },
-        ],
-      }),
-      buildItem({
-        title: 'Panel',
-        speakers: [
-          { speaker: 'dagmar-quarrington', status: 'DECLINED' },
-          { speaker: 'carol-cavendish', status: 'CONFIRMED' },
-          { speaker: 'wilhelmina-zed', status: 'WITHDRAWN' },
-        ],
-      }),
-      buildItem({ title: 'Close', speakers: [{ speaker: 'carol-cavendish', status: 'DECLINED' }] }),
-    ],
-    ...overrides,
-  });
-}
 
 describe('visibility: anonymous readers see published content only', () => {
   let t: TestApp;
@@ -308,81 +257,5 @@ describe('visibility: anonymous readers see published content only', () => {
       }
       expect((await t.gql(SEARCH, { search: 'Cavendish' })).data!.events.nodes).toEqual([{ slug: 'vis-published' }]);
     });
-  });
-});
-
-describe('visibility: editing a published event', () => {
-  let t: TestApp;
-  let token: string;
-
-  const READ = /* GraphQL */ `
-    query Read($slug: String!) {
-      event(slug: $slug) {
-        title
-        version
-        agenda {
-          title
-          speakers {
-            status
-            speaker {
-              slug
-              jobTitle
-            }
-          }
-        }
-      }
-      events(filter: { search: "renamed" }) {
-        totalCount
-      }
-    }
-  `;
-
-  beforeAll(async () => {
-    t = await startTestApp({ DEMO_CONTENT: 'false', ...ADMIN });
-    token = await signIn(t);
-  });
-  afterAll(() => t.close());
-
-  it('changes nothing anonymous readers see until it is published again', async () => {
-    await importEvent(t, publishedDoc(), true);
-    const before = await t.gql(READ, { slug: 'vis-published' });
-    expect(before.data!.event.title).toBe('Visible Forum');
-
-    const edited = publishedDoc({
-      title: 'Renamed Forum',
-      speakers: people.map((p) => (p.slug === 'bob-brierley' ? { ...p, jobTitle: 'Chief Inspector' } : p)),
-      agenda: [
-        buildItem({
-          title: 'Opening',
-          speakers: [
-            { speaker: 'alice-ashdown', status: 'DECLINED' },
-            { speaker: 'bob-brierley', status: 'CONFIRMED' },
-          ],
-        }),
-        buildItem({ title: 'New session' }),
-      ],
-    });
-    await importEvent(t, edited, false);
-
-    const anonymous = await t.gql(READ, { slug: 'vis-published' });
-    expect(anonymous).toEqual(before);
-    const bob = await t.gql(SPEAKER, { slug: 'bob-brierley' });
-    expect(bob.data!.speaker.jobTitle).toBe('Inspector');
-    expect((await t.gql(SPEAKER, { slug: 'alice-ashdown' })).data!.speaker.appearances).toHaveLength(1);
-
-    const editor = await t.gql(READ, { slug: 'vis-published' }, token);
-    expect(editor.data!.event.title).toBe('Renamed Forum');
-    expect(editor.data!.events.totalCount).toBe(1);
-
-    await importEvent(t, edited, true);
-    const after = await t.gql(READ, { slug: 'vis-published' });
-    expect(after.data!.event.title).toBe('Renamed Forum');
-    expect(after.data!.event.agenda.map((i: any) => i.title)).toEqual(['Opening', 'New session']);
-    expect(after.data!.event.agenda[0].speakers).toEqual([
-      { status: 'CONFIRMED', speaker: { slug: 'bob-brierley', jobTitle: 'Chief Inspector' } },
-    ]);
-    expect(after.data!.events.totalCount).toBe(1);
-    expect((await t.gql(SPEAKER, { slug: 'alice-ashdown' })).data!.speaker).toBeNull();
-    expect((await t.gql(SPEAKER, { slug: 'bob-brierley' })).data!.speaker.jobTitle).toBe('Chief Inspector');
   });
 });

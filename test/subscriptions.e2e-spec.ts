@@ -1,35 +1,57 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Client, createClient } from 'graphql-ws';
+import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { ADMIN, type Editors, signInEditors } from './support/editors.js';
+import { buildAgenda, buildEvent, importEvent } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const DEMO = 'tackling-serious-and-organised-crime-2019';
-const SUBSCRIBE = `subscription($slug: String!) { eventChanged(slug: $slug) { title version publicationState agenda { title } } }`;
+const SUBSCRIBE = `subscription EventChanged($slug: String!) { eventChanged(slug: $slug) { title version publicationState agenda { title } } }`;
+const PUBLISH = `mutation Publish($id: ID!, $v: Int!) { publishEvent(id: $id, expectedVersion: $v) { version } }`;
+const UNPUBLISH = `mutation Unpublish($id: ID!, $v: Int!) { unpublishEvent(id: $id, expectedVersion: $v) { version } }`;
+const RENAME = `mutation Rename($id: ID!, $v: Int!, $title: String!) { updateEvent(id: $id, expectedVersion: $v, input: { title: $title }) { version } }`;
+
+interface Watch {
+  received: (Record<string, any> | null)[];
+  errors: unknown[];
+}
 
 /** Collects what a subscription receives. */
-function subscribe(client: Client, slug: string) {
-  const received: (Record<string, any> | null)[] = [];
-  const errors: unknown[] = [];
-  const stop = client.subscribe(
+function subscribe(client: Client, slug: string): Watch {
+  const watch: Watch = { received: [], errors: [] };
+  client.subscribe(
     { query: SUBSCRIBE, variables: { slug } },
     {
-      next: (result) => received.push(result.data?.eventChanged ?? null),
-      error: (e) => errors.push(e),
+      next: (result) => watch.received.push(result.data?.eventChanged ?? null),
+      error: (e) => watch.errors.push(e),
       complete: () => undefined,
     },
   );
-  return { received, errors, stop };
+  return watch;
 }
 
-async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > until) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+function wsClient(url: string, token?: string): Client {
+  return createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
+    lazy: false,
+    retryAttempts: 0,
+    onNonLazyError: () => undefined,
+  });
+}
+
+const listening = (t: TestApp) => t.app.listen({ port: 0, host: '127.0.0.1' });
+const wsUrl = (t: TestApp) => `ws://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/graphql`;
 
 describe('Subscription.eventChanged', () => {
   let t: TestApp;
@@ -37,14 +59,7 @@ describe('Subscription.eventChanged', () => {
   let url: string;
   const clients: Client[] = [];
   const client = (token?: string) => {
-    const c = createClient({
-      url,
-      webSocketImpl: WebSocket,
-      connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
-      lazy: false,
-      retryAttempts: 0,
-      onNonLazyError: () => undefined,
-    });
+    const c = wsClient(url, token);
     clients.push(c);
     return c;
   };
@@ -52,78 +67,100 @@ describe('Subscription.eventChanged', () => {
   beforeAll(async () => {
     t = await startTestApp(ADMIN);
     as = await signInEditors(t);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    url = `ws://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/graphql`;
+    await listening(t);
+    url = wsUrl(t);
   });
   afterAll(async () => {
     for (const c of clients) await c.dispose();
     await t.close();
   });
 
+  /** A published event of its own, with `items` agenda items. */
+  const publishedEvent = async (items = 0) => {
+    const view = await importEvent(t, buildEvent({ agenda: buildAgenda(items, []) }));
+    return { id: view.id, slug: view.slug, version: view.version };
+  };
+  const publish = async (id: string, v: number) =>
+    (await t.gql(PUBLISH, { id, v }, as.editor)).data!.publishEvent.version as number;
+
+  /**
+   * Resolves once the subscriptions are live (the server has them; nothing says so over the socket): republishes
+   * `event` until the resulting version is the last thing each of them received, then forgets what they received.
+   * Changes reach a subscriber in order, so nothing from before can arrive after that.
+   */
+  async function live(event: { id: string; version: number }, watches: Watch[]): Promise<number> {
+    let version = event.version;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      version = await publish(event.id, version);
+      const reached = () => watches.every((w) => w.received.at(-1)?.version === version);
+      if (
+        await waitFor(reached, 1_000).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        for (const w of watches) w.received.length = 0;
+        return version;
+      }
+    }
+    throw new Error('the subscriptions never received a change');
+  }
+
   it('tells anonymous subscribers of publishing and unpublishing, with the published state; editors see their copy', async () => {
-    const anonymous = subscribe(client(), DEMO);
-    const editor = subscribe(client(as.editor), DEMO);
-    const other = subscribe(client(), 'some-other-event');
-    await new Promise((r) => setTimeout(r, 200));
+    const event = await publishedEvent(3);
+    const unrelated = await publishedEvent();
+    const anonymous = subscribe(client(), event.slug);
+    const editor = subscribe(client(as.editor), event.slug);
+    const other = subscribe(client(), unrelated.slug);
+    const version = await live(event, [anonymous, editor]);
+    const otherVersion = await live(unrelated, [other]);
 
-    const { id, version } = (await t.gql(`{ event(slug: "${DEMO}") { id version } }`, {}, as.editor)).data!.event;
-    const edited = await t.gql(
-      `mutation($id: ID!, $v: Int!) { updateEvent(id: $id, expectedVersion: $v, input: { title: "Draft title" }) { version } }`,
-      { id, v: version },
-      as.editor,
-    );
-    await new Promise((r) => setTimeout(r, 300));
-    expect(anonymous.received).toEqual([]); // a saved edit is not a publishing change
+    const edited = (await t.gql(RENAME, { id: event.id, v: version, title: 'Draft title' }, as.editor)).data!
+      .updateEvent.version as number;
+    const published = await publish(event.id, edited);
+    await waitFor(() => anonymous.received.length >= 1 && editor.received.length >= 1);
+    // The publish is the first thing to arrive: the saved edit before it was not a publishing change.
+    expect(anonymous.received).toEqual([
+      expect.objectContaining({ title: 'Draft title', publicationState: 'PUBLISHED', version: published }),
+    ]);
+    expect(anonymous.received[0]!.agenda).toHaveLength(3);
+    expect(editor.received).toEqual([expect.objectContaining({ version: published })]);
 
-    const published = await t.gql(
-      `mutation($id: ID!, $v: Int!) { publishEvent(id: $id, expectedVersion: $v) { version } }`,
-      { id, v: edited.data!.updateEvent.version },
-      as.editor,
-    );
-    await waitFor(() => anonymous.received.length === 1 && editor.received.length === 1);
-    expect(anonymous.received[0]).toMatchObject({
-      title: 'Draft title',
-      publicationState: 'PUBLISHED',
-      version: published.data!.publishEvent.version,
-    });
-    expect(anonymous.received[0]!.agenda).toHaveLength(22);
-
-    await t.gql(
-      `mutation($id: ID!, $v: Int!) { unpublishEvent(id: $id, expectedVersion: $v) { version } }`,
-      { id, v: published.data!.publishEvent.version },
-      as.editor,
-    );
+    await t.gql(UNPUBLISH, { id: event.id, v: published }, as.editor);
     await waitFor(() => anonymous.received.length === 2 && editor.received.length === 2);
     expect(anonymous.received[1]).toBeNull();
     expect(editor.received[1]).toMatchObject({ title: 'Draft title', publicationState: 'DRAFT' });
-    expect(other.received).toEqual([]);
+
+    // The other subscription hears of its own event, and heard nothing of this one's changes before that.
+    const otherPublished = await publish(unrelated.id, otherVersion);
+    await waitFor(() => other.received.length >= 1);
+    expect(other.received).toEqual([expect.objectContaining({ version: otherPublished })]);
     expect([...anonymous.errors, ...editor.errors, ...other.errors]).toEqual([]);
   });
 
   it('keeps telling subscribers after the notification connection is lost', async () => {
-    const watcher = subscribe(client(), DEMO);
-    const { id, version } = (await t.gql(`{ event(slug: "${DEMO}") { id version } }`, {}, as.editor)).data!.event;
-    const db = t.app.get((await import('typeorm')).DataSource);
-    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                     WHERE application_name = 'agenda-api-listen' AND datname = current_database()`);
-    await new Promise((r) => setTimeout(r, 200)); // the loss is noticed at once, the connection made again soon
+    const event = await publishedEvent();
+    const watcher = subscribe(client(), event.slug);
+    const version = await live(event, [watcher]);
+    const db = t.app.get(DataSource);
+    const listenPids = async () =>
+      (
+        await db.query(`SELECT pid FROM pg_stat_activity
+                         WHERE application_name = 'agenda-api-listen' AND datname = current_database()`)
+      ).map((r: { pid: number }) => r.pid);
+    const [lost] = await listenPids();
+    await db.query(`SELECT pg_terminate_backend($1)`, [lost]);
     const ready = async () => (await t.http().get('/health/ready')).body.details?.notifications?.status;
-    let status = await ready();
-    for (const until = Date.now() + 10_000; status !== 'up' && Date.now() < until; status = await ready()) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(status).toBe('up');
-    await t.gql(
-      `mutation($id: ID!, $v: Int!) { publishEvent(id: $id, expectedVersion: $v) { version } }`,
-      { id, v: version },
-      as.editor,
-    );
+    // Made again: a new listening connection, and readiness up (it is down from the loss until LISTEN is done).
+    await waitFor(async () => (await listenPids()).some((pid: number) => pid !== lost) && (await ready()) === 'up');
+    expect(await ready()).toBe('up');
+    const published = await publish(event.id, version);
     await waitFor(() => watcher.received.length === 1);
-    expect(watcher.received[0]).toMatchObject({ publicationState: 'PUBLISHED' });
+    expect(watcher.received[0]).toMatchObject({ publicationState: 'PUBLISHED', version: published });
   });
 
   it('refuses a connection with a bad token', async () => {
-    const bad = subscribe(client('not-a-token'), DEMO);
+    const bad = subscribe(client('not-a-token'), 'any-event');
     await waitFor(() => bad.errors.length > 0);
     expect((bad.errors[0] as { code: number }).code).toBe(4403);
   });
@@ -132,22 +169,14 @@ describe('Subscription.eventChanged', () => {
 describe('a subscription and its sign-in', () => {
   it('ends when the token it started with expires', async () => {
     const t = await startTestApp({ ...ADMIN, JWT_EXPIRES_IN: '2s' });
-    const login = await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+    const login = await t.gql(`mutation Login($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
       e: ADMIN.ADMIN_EMAIL,
       p: ADMIN.ADMIN_PASSWORD,
     });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `ws://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/graphql`;
-    const client = createClient({
-      url,
-      webSocketImpl: WebSocket,
-      connectionParams: { Authorization: `Bearer ${login.data!.login.token}` },
-      lazy: false,
-      retryAttempts: 0,
-      onNonLazyError: () => undefined,
-    });
+    await listening(t);
+    const client = wsClient(wsUrl(t), login.data!.login.token);
     try {
-      const watching = subscribe(client, DEMO);
+      const watching = subscribe(client, 'tackling-serious-and-organised-crime-2019');
       await waitFor(() => watching.errors.length > 0, 5_000);
       expect((watching.errors[0] as { code: number }).code).toBe(4401);
     } finally {

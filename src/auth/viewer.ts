@@ -7,4 +7,4 @@ export interface Viewer {
 }
 
 /** Signed-in users (any role) work on the working copy and see every status; anonymous readers see published data. */
-export const isEditor = (viewer: Viewer | null): viewer is Viewer => viewer !== null;
+export const isSignedIn = (viewer: Viewer | null): viewer is Viewer => viewer !== null;

@@ -54,6 +54,16 @@ export class AppConfig {
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** PUBLIC_URL without a trailing slash: the base of every absolute link the API gives out. */
+  get publicBase(): string {
+    return this.PUBLIC_URL.replace(/\/+$/, '');
+  }
+
+  /** PUBLIC_URL parsed: its origin (embeds, CORS) and host name (calendar UIDs). */
+  get publicUrl(): URL {
+    return new URL(this.PUBLIC_URL);
+  }
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -80,6 +90,7 @@ export class AppConfig {
   @IsBoolean({ message: 'PLAYGROUND must be true or false' })
   PLAYGROUND = true;
 
+  /** pino's levels, for everything the service logs (common/logging.ts). */
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 

@@ -1,14 +1,15 @@
-import { AgendaItemEntity } from '../agenda/agenda-item.entity.js';
-import { EventPublicationEntity } from '../events/event-publication.entity.js';
-import { EventRevisionEntity } from '../events/event-revision.entity.js';
-import { EventSectorEntity } from '../events/event-sector.entity.js';
-import { EventSpeakerEntity } from '../events/event-speaker.entity.js';
-import { EventEntity } from '../events/event.entity.js';
-import { PublishedAppearanceEntity } from '../events/published-appearance.entity.js';
-import { PublishedSpeakerEntity } from '../events/published-speaker.entity.js';
+import { AgendaItemEntity } from '../events/data/agenda-item.entity.js';
+import { EventChangeEntity } from '../events/data/event-change.entity.js';
+import { EventPublicationEntity } from '../events/data/event-publication.entity.js';
+import { EventRevisionEntity } from '../events/data/event-revision.entity.js';
+import { EventSectorEntity } from '../events/data/event-sector.entity.js';
+import { EventSpeakerEntity } from '../events/data/event-speaker.entity.js';
+import { EventEntity } from '../events/data/event.entity.js';
+import { PublishedAppearanceEntity } from '../events/data/published-appearance.entity.js';
+import { PublishedSpeakerEntity } from '../events/data/published-speaker.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { SectorEntity } from '../sectors/sector.entity.js';
-import { SessionSpeakerEntity } from '../speakers/session-speaker.entity.js';
+import { SessionSpeakerEntity } from '../events/data/session-speaker.entity.js';
 import { SpeakerEntity } from '../speakers/speaker.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity.js';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   EventPublicationEntity,
   PublishedAppearanceEntity,
   PublishedSpeakerEntity,
+  EventChangeEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
 ];

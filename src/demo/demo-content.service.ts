@@ -3,7 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { EventDocumentsService } from '../events/event-documents.service.js';
+import { EventDocumentImportService } from '../imports/documents/event-document-import.service.js';
 import { UsersService } from '../users/users.service.js';
 
 const DEMO_EVENT = new URL('./tackling-serious-and-organised-crime-2019.json', import.meta.url);
@@ -22,7 +22,7 @@ export class DemoContentService implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly documents: EventDocumentsService,
+    private readonly documents: EventDocumentImportService,
     private readonly users: UsersService,
   ) {}
 

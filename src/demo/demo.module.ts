@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { EventsModule } from '../events/events.module.js';
+import { ImportsModule } from '../imports/imports.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { DemoContentService } from './demo-content.service.js';
 
-@Module({ imports: [EventsModule, UsersModule], providers: [DemoContentService] })
+@Module({ imports: [ImportsModule, UsersModule], providers: [DemoContentService] })
 export class DemoModule {}

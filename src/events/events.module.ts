@@ -1,34 +1,46 @@
 import { Module } from '@nestjs/common';
-import { WebhooksModule } from '../webhooks/webhooks.module.js';
-import { EventChangesService } from './event-changes.service.js';
-import { EventDocumentsService } from './event-documents.service.js';
-import { EventEditorService } from './event-editor.service.js';
-import { EventMutationsResolver } from './event-mutations.resolver.js';
-import { EventLinksService } from './event-links.service.js';
-import { EventPublisher } from './event-publisher.js';
-import { EventSubscriptionsResolver } from './event-subscriptions.resolver.js';
-import { EventViewsRepository } from './event-views.repository.js';
-import { EventWriter } from './event-writer.service.js';
-import { EventsResolver } from './events.resolver.js';
-import { EventsService } from './events.service.js';
-import { SectorEventsResolver } from './sector-events.resolver.js';
+import { SpeakersModule } from '../speakers/speakers.module.js';
+import { EventPublisher } from './data/event-publisher.js';
+import { EventViewsRepository } from './data/event-views.repository.js';
+import { AgendaEditorService } from './editing/agenda-editor.service.js';
+import { AppearanceEditorService } from './editing/appearance-editor.service.js';
+import { EventEditorService } from './editing/event-editor.service.js';
+import { EventWriter } from './editing/event-writer.service.js';
+import { AgendaItemResolver } from './graphql/agenda-item.resolver.js';
+import { AgendaMutationsResolver } from './graphql/agenda-mutations.resolver.js';
+import { AppearanceMutationsResolver } from './graphql/appearance-mutations.resolver.js';
+import { EventMutationsResolver } from './graphql/event-mutations.resolver.js';
+import { EventsResolver } from './graphql/events.resolver.js';
+import { SectorEventsResolver } from './graphql/sector-events.resolver.js';
+import { SpeakerAppearancesResolver } from './graphql/speaker-appearances.resolver.js';
+import { AppearancesService } from './reading/appearances.service.js';
+import { EventLinksService } from './reading/event-links.service.js';
+import { EventsService } from './reading/events.service.js';
 
+/**
+ * The event aggregate: an event with its sectors, roster, agenda items and appearances, read and written as one
+ * document (domain/ the pure rules, data/ its SQL, editing/ and reading/ the services, graphql/ the API on top).
+ */
 @Module({
-  imports: [WebhooksModule],
+  imports: [SpeakersModule],
   providers: [
     EventViewsRepository,
     EventPublisher,
     EventWriter,
-    EventDocumentsService,
+    EventEditorService,
+    AgendaEditorService,
+    AppearanceEditorService,
     EventsService,
+    AppearancesService,
     EventLinksService,
     EventsResolver,
-    SectorEventsResolver,
-    EventEditorService,
     EventMutationsResolver,
-    EventChangesService,
-    EventSubscriptionsResolver,
+    AgendaItemResolver,
+    AgendaMutationsResolver,
+    AppearanceMutationsResolver,
+    SectorEventsResolver,
+    SpeakerAppearancesResolver,
   ],
-  exports: [EventViewsRepository, EventDocumentsService, EventsService, EventWriter, EventLinksService],
+  exports: [EventViewsRepository, EventsService, AppearancesService, EventWriter, EventLinksService],
 })
 export class EventsModule {}

@@ -2,9 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service.js';
-import { EventViewsRepository } from '../events/event-views.repository.js';
-import { EventsService } from '../events/events.service.js';
-import { SpeakersService } from '../speakers/speakers.service.js';
+import { EventViewsRepository } from '../events/data/event-views.repository.js';
+import { AppearancesService } from '../events/reading/appearances.service.js';
+import { EventsService } from '../events/reading/events.service.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { createLoaders } from './loaders.js';
 
@@ -24,7 +24,7 @@ export class GraphQLContextFactory {
     private readonly auth: AuthService,
     private readonly views: EventViewsRepository,
     private readonly events: EventsService,
-    private readonly speakers: SpeakersService,
+    private readonly appearances: AppearancesService,
   ) {}
 
   /**
@@ -61,7 +61,7 @@ export class GraphQLContextFactory {
     return {
       req,
       viewer,
-      loaders: createLoaders(viewer, { views: this.views, events: this.events, speakers: this.speakers }),
+      loaders: createLoaders(viewer, { views: this.views, events: this.events, appearances: this.appearances }),
     };
   }
 }

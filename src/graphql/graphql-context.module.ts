@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { EventsModule } from '../events/events.module.js';
-import { SpeakersModule } from '../speakers/speakers.module.js';
 import { GraphQLContextFactory } from './graphql-context.factory.js';
 
 @Module({
-  imports: [AuthModule, EventsModule, SpeakersModule],
+  imports: [AuthModule, EventsModule],
   providers: [GraphQLContextFactory],
   exports: [GraphQLContextFactory],
 })

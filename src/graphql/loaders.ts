@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import { isEditor, type Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/viewer.js';
 import { BadInputError } from '../common/errors/domain-error.js';
-import type { EventView } from '../events/event-view.js';
-import type { EventViewsRepository } from '../events/event-views.repository.js';
-import type { EventsService } from '../events/events.service.js';
-import type { AppearanceRow, SpeakersService } from '../speakers/speakers.service.js';
+import type { EventView } from '../events/domain/event-view.js';
+import type { EventViewsRepository } from '../events/data/event-views.repository.js';
+import type { EventsService } from '../events/reading/events.service.js';
+import type { AppearanceRow, AppearancesService } from '../events/reading/appearances.service.js';
 
 export interface Loaders {
   /** Whole events by id, as the caller may see them (working copy for editors, published snapshot otherwise). */
@@ -17,11 +17,11 @@ export interface Loaders {
 /** The DataLoaders of one request: every relation is fetched in batches, once. */
 export function createLoaders(
   viewer: Viewer | null,
-  deps: { views: EventViewsRepository; events: EventsService; speakers: SpeakersService },
+  deps: { views: EventViewsRepository; events: EventsService; appearances: AppearancesService },
 ): Loaders {
   return {
     eventViews: new DataLoader(async (ids) => {
-      const views = isEditor(viewer) ? await deps.views.findWorking({ ids }) : await deps.views.findPublished({ ids });
+      const views = await deps.views.findVisible(viewer, { ids });
       const byId = new Map(views.map((v) => [v.id, v]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -37,7 +37,7 @@ export function createLoaders(
       },
       { cacheKeyFn: ({ event, first }) => `${event.id}:${first}` },
     ),
-    appearances: new DataLoader((speakerIds) => deps.speakers.appearanceRows(viewer, speakerIds)),
+    appearances: new DataLoader((speakerIds) => deps.appearances.appearanceRows(viewer, speakerIds)),
   };
 }
 

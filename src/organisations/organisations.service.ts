@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import { isEditor, type Viewer } from '../auth/viewer.js';
-import type { OrganisationView } from '../events/event-view.js';
+import { isSignedIn, type Viewer } from '../auth/viewer.js';
+import type { OrganisationView } from './organisation-view.js';
 
 @Injectable()
 export class OrganisationsService {
@@ -13,7 +13,7 @@ export class OrganisationsService {
    * INVITED), as the newest publication lists them.
    */
   findAll(viewer: Viewer | null): Promise<OrganisationView[]> {
-    if (isEditor(viewer)) {
+    if (isSignedIn(viewer)) {
       return this.manager.query(`SELECT o.id, o.slug, o.name, o.url FROM organisations o ORDER BY o.name, o.id`);
     }
     return this.manager.query(

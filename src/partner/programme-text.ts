@@ -1,6 +1,7 @@
-import { type AgendaItemNode, itemSpeakers, type SessionSpeakerNode } from '../events/event-graph.js';
-import { displayName } from '../events/event-view.js';
-import { type EventView, PUBLIC_STATUSES, type SpeakerView, type VenueView } from '../events/event-view.js';
+import { type AgendaItemNode, itemSpeakers, type SessionSpeakerNode } from '../events/domain/event-graph.js';
+import { displayName } from '../speakers/speaker-view.js';
+import { type EventView, PUBLIC_STATUSES, type VenueView } from '../events/domain/event-view.js';
+import { type SpeakerView } from '../speakers/speaker-view.js';
 
 /** Plain-text pieces every partner format prints the same way. */
 
@@ -20,7 +21,10 @@ export function itemHeading(item: { label: string | null; title: string }): stri
   return item.label ? `${item.label}: ${item.title}` : item.title;
 }
 
-/** The venue on one line ("Central London"), or "Online" for an online-only event. */
+/**
+ * The venue on one line ("Central London"), or "Online" for an online-only event. Self-contained: the
+ * <agenda-embed> script ships its source text (embed/embed-script.ts), so it uses nothing but its argument.
+ */
 export function placeLine(event: Pick<EventView, 'venue' | 'attendanceMode'>): string | null {
   if (event.attendanceMode === 'ONLINE') return 'Online';
   const v: VenueView | null = event.venue;
@@ -33,3 +37,15 @@ export function placeLine(event: Pick<EventView, 'venue' | 'attendanceMode'>): s
 export function timedItems<T extends { startsAt: string | null }>(items: T[]): (T & { startsAt: string })[] {
   return items.filter((i): i is T & { startsAt: string } => i.startsAt !== null);
 }
+
+/** Lines as a bulleted list ("• one\n• two"), or null for none. */
+export const bullets = (lines: string[]): string | null =>
+  lines.length ? lines.map((l) => `• ${l}`).join('\n') : null;
+
+/** The given blocks, blank-line separated; empty and missing ones are left out. */
+export const paragraphs = (...blocks: (string | null | undefined | false)[]): string =>
+  blocks.filter((b): b is string => Boolean(b)).join('\n\n');
+
+/** "Speakers:" and the speaker lines as bullets, or null for none. */
+export const speakersParagraph = (lines: string[]): string | null =>
+  lines.length ? `Speakers:\n${bullets(lines)}` : null;

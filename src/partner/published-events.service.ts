@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { EventView } from '../events/event-view.js';
-import { EventViewsRepository } from '../events/event-views.repository.js';
+import type { EventView } from '../events/domain/event-view.js';
+import { EventViewsRepository } from '../events/data/event-views.repository.js';
 
 /** The one read every partner endpoint makes: the published snapshot of an event, or 404. */
 @Injectable()

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { requireRole } from '../auth/roles.js';
 import type { Viewer } from '../auth/viewer.js';
 import { BadInputError } from '../common/errors/domain-error.js';
-import type { SectorView } from '../events/event-view.js';
+import type { SectorView } from './sector-view.js';
 
 /** The controlled vocabulary of audience sectors. */
 @Injectable()

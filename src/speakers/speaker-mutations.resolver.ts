@@ -2,14 +2,8 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { SignedInGuard } from '../auth/signed-in.guard.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
-import {
-  AppearanceArgs,
-  AssignSpeakerArgs,
-  SetSpeakerStatusArgs,
-  UpdateSpeakerArgs,
-} from './dto/speaker-mutation.args.js';
+import { UpdateSpeakerArgs } from './dto/speaker-mutation.args.js';
 import { SpeakerInput } from './dto/speaker.input.js';
-import { SessionSpeaker } from './session-speaker.model.js';
 import { SpeakerEditorService } from './speaker-editor.service.js';
 import { Speaker } from './speaker.model.js';
 
@@ -26,20 +20,5 @@ export class SpeakerMutationsResolver {
   @Mutation(() => Speaker)
   updateSpeaker(@Args() { id, input }: UpdateSpeakerArgs, @Context() ctx: GraphQLContext) {
     return this.editor.update(ctx.viewer, id, input);
-  }
-
-  @Mutation(() => SessionSpeaker)
-  assignSpeaker(@Args() args: AssignSpeakerArgs, @Context() ctx: GraphQLContext) {
-    return this.editor.assign(ctx.viewer, args);
-  }
-
-  @Mutation(() => SessionSpeaker)
-  setSpeakerStatus(@Args() args: SetSpeakerStatusArgs, @Context() ctx: GraphQLContext) {
-    return this.editor.setStatus(ctx.viewer, args);
-  }
-
-  @Mutation(() => Boolean)
-  unassignSpeaker(@Args() args: AppearanceArgs, @Context() ctx: GraphQLContext) {
-    return this.editor.unassign(ctx.viewer, args);
   }
 }

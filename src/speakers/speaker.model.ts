@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Organisation } from '../organisations/organisation.model.js';
-import type { OrganisationView } from '../events/event-view.js';
+import type { OrganisationView } from '../organisations/organisation-view.js';
 
 @ObjectType()
 export class Speaker {

@@ -1,9 +1,8 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DEFAULT_PAGE_SIZE } from '../common/graphql/pagination.js';
-import { displayName } from '../events/event-view.js';
-import type { SpeakerView } from '../events/event-view.js';
+import { displayName } from './speaker-view.js';
+import type { SpeakerView } from './speaker-view.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { SessionSpeaker } from './session-speaker.model.js';
 import { SpeakerConnection } from './speaker-connection.model.js';
 import { Speaker } from './speaker.model.js';
 import { SpeakersService } from './speakers.service.js';
@@ -34,10 +33,5 @@ export class SpeakersResolver {
   @ResolveField(() => String, { description: 'Honorific and name, e.g. "Dr Colin Wilson".' })
   displayName(@Parent() speaker: SpeakerView) {
     return displayName(speaker);
-  }
-
-  @ResolveField(() => [SessionSpeaker], { description: 'Appearances visible to the caller, newest event first.' })
-  appearances(@Parent() speaker: SpeakerView, @Context() ctx: GraphQLContext) {
-    return this.service.appearances(speaker, ctx.loaders);
   }
 }

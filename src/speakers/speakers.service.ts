@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import { isEditor, type Viewer } from '../auth/viewer.js';
+import { isSignedIn, type Viewer } from '../auth/viewer.js';
 import { assertPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/graphql/pagination.js';
-import { agendaOf, type SessionSpeakerNode } from '../events/event-graph.js';
-import type { EventView, ParticipationStatus, SpeakerRole, SpeakerView } from '../events/event-view.js';
+import type { SpeakerView } from './speaker-view.js';
 import { UUID_PATTERN } from '../common/validation/fields.js';
 
 /**
@@ -27,20 +26,7 @@ const SPEAKER_SOURCE = {
 const SPEAKER_COLUMNS = `s.id, s.slug, s.honorific, s.name, s."jobTitle", s.bio, s."photoUrl", s.organisation`;
 
 const speakerSource = (viewer: Viewer | null): string =>
-  isEditor(viewer) ? SPEAKER_SOURCE.editor : SPEAKER_SOURCE.published;
-
-export interface AppearanceRow {
-  speaker_id: string;
-  event_id: string;
-  agenda_item_id: string;
-  role: SpeakerRole;
-  status: ParticipationStatus;
-}
-
-export interface SpeakerLoaders {
-  eventViews: { load(id: string): Promise<EventView | null> };
-  appearances: { load(speakerId: string): Promise<AppearanceRow[]> };
-}
+  isSignedIn(viewer) ? SPEAKER_SOURCE.editor : SPEAKER_SOURCE.published;
 
 /** Tokens of a search as prefix terms: "col wil" finds Colin Wilson. */
 function prefixQuery(search: string): string | null {
@@ -103,40 +89,5 @@ export class SpeakersService {
       [id],
     );
     return speaker ?? null;
-  }
-
-  /** Appearances of many speakers at once, newest event first: published ones for anonymous readers. */
-  async appearanceRows(viewer: Viewer | null, speakerIds: readonly string[]): Promise<AppearanceRow[][]> {
-    const rows: AppearanceRow[] = isEditor(viewer)
-      ? await this.manager.query(
-          `SELECT ss.speaker_id, ai.event_id, ss.agenda_item_id, ss.role, ss.status
-             FROM session_speakers ss
-             JOIN agenda_items ai ON ai.id = ss.agenda_item_id
-             JOIN events e ON e.id = ai.event_id AND e.deleted_at IS NULL
-            WHERE ss.speaker_id = ANY($1::uuid[])
-            ORDER BY e.starts_at DESC, e.id, ai.position`,
-          [speakerIds],
-        )
-      : await this.manager.query(
-          `SELECT speaker_id, event_id, agenda_item_id, role, status FROM published_appearances
-            WHERE speaker_id = ANY($1::uuid[])
-            ORDER BY event_starts_at DESC, event_id, position`,
-          [speakerIds],
-        );
-    return speakerIds.map((id) => rows.filter((r) => r.speaker_id === id));
-  }
-
-  /** A speaker's appearances as GraphQL objects, each inside its (visible) event. */
-  async appearances(speaker: SpeakerView, loaders: SpeakerLoaders): Promise<SessionSpeakerNode[]> {
-    const rows = await loaders.appearances.load(speaker.id);
-    const nodes = await Promise.all(
-      rows.map(async (row): Promise<SessionSpeakerNode | null> => {
-        const event = await loaders.eventViews.load(row.event_id);
-        const agendaItem = event && agendaOf(event).find((item) => item.id === row.agenda_item_id);
-        const asListed = event?.speakers.find((s) => s.id === speaker.id);
-        return agendaItem ? { speaker: asListed ?? speaker, agendaItem, role: row.role, status: row.status } : null;
-      }),
-    );
-    return nodes.filter((n): n is SessionSpeakerNode => n !== null);
   }
 }

@@ -4,7 +4,9 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { NotificationsService } from '../database/notifications.service.js';
+import { EVENT_CHANGES_CHANNEL } from '../events/domain/event-change.js';
 import { MAX_ATTEMPTS } from './webhook-events.js';
+import { fanOutChanges } from './webhook-fan-out.js';
 import { postJson } from './webhook-http.js';
 import { assertDeliverableTarget } from './webhook-targets.js';
 
@@ -24,8 +26,9 @@ export function signature(secret: string, body: string, at = new Date()): string
 }
 
 /**
- * Sends due outbox rows. Rows are claimed with SKIP LOCKED and a lease, so several replicas share the work and a
- * delivery cut off by a crash is retried when its lease ends. Woken by NOTIFY on commit, and by a timer for retries.
+ * Fans the events' change notices out to the outbox, then sends due outbox rows. Rows are claimed with SKIP LOCKED
+ * and a lease, so several replicas share the work and a delivery cut off by a crash is retried when its lease ends.
+ * Woken by the notices' NOTIFY on commit, and by a timer for retries and for notices written while no replica ran.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,7 +46,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.stopListening = await this.notifications.listen('webhook_deliveries', () => this.wake());
+    this.stopListening = await this.notifications.listen(EVENT_CHANGES_CHANNEL, () => this.wake());
     this.timer = setInterval(() => this.wake(), Math.min(1000, this.config.WEBHOOK_RETRY_BASE_MS));
     this.wake();
   }
@@ -74,6 +77,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async drain(): Promise<void> {
+    while (!this.stopped && (await fanOutChanges(this.manager)) > 0);
     while (!this.stopped) {
       const due: Due[] = await this.manager.query(
         `WITH due AS (

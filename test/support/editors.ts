@@ -1,6 +1,7 @@
 import type { TestApp } from './test-app.js';
 
-export const ADMIN = { ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'admin password 123' };
+/** The first admin, as the app is told of it (ADMIN_EMAIL, ADMIN_PASSWORD): pass it to startTestApp. */
+export const ADMIN = { ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'correct horse battery staple' };
 
 export interface Editors {
   admin: string;
@@ -32,4 +33,14 @@ export async function signInEditors(t: TestApp): Promise<Editors> {
     editor: await login('editor@example.org', 'a long password 1'),
     contributor: await login('contributor@example.org', 'a long password 1'),
   };
+}
+
+/** Signs in as the admin that ADMIN_EMAIL/ADMIN_PASSWORD created and returns the bearer token. */
+export async function signIn(t: TestApp): Promise<string> {
+  const res = await t.gql<{ login: { token: string } }>(
+    `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
+    { email: ADMIN.ADMIN_EMAIL, password: ADMIN.ADMIN_PASSWORD },
+  );
+  if (!res.data?.login) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
+  return res.data.login.token;
 }

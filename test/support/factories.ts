@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { DocumentAgendaItem, DocumentSpeaker, EventDocument } from '../../src/events/event-document.js';
-import { EventDocumentsService } from '../../src/events/event-documents.service.js';
-import type { EventView } from '../../src/events/event-view.js';
+import type { DocumentAgendaItem, DocumentSpeaker, EventDocument } from '../../src/events/domain/event-document.js';
+import { EventDocumentImportService } from '../../src/imports/documents/event-document-import.service.js';
+import type { EventView } from '../../src/events/domain/event-view.js';
 import type { TestApp } from './test-app.js';
 
 /** A short unique suffix, so factories can be called again without clashing slugs. */
@@ -49,17 +49,5 @@ export function buildAgenda(
 
 /** Imports a document through the same service importEvent uses. */
 export function importEvent(t: TestApp, doc: EventDocument, publish = true): Promise<EventView> {
-  return t.app.get(EventDocumentsService).importDocument(doc, { publish, authorId: null });
-}
-
-export const ADMIN = { ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'correct horse battery staple' };
-
-/** Signs in as the admin that ADMIN_EMAIL/ADMIN_PASSWORD created and returns the bearer token. */
-export async function signIn(t: TestApp): Promise<string> {
-  const res = await t.gql<{ login: { token: string } }>(
-    `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
-    { email: ADMIN.ADMIN_EMAIL, password: ADMIN.ADMIN_PASSWORD },
-  );
-  if (!res.data?.login) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
-  return res.data.login.token;
+  return t.app.get(EventDocumentImportService).importDocument(doc, { publish, authorId: null });
 }

@@ -3,7 +3,7 @@ import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const SOURCE = fileURLToPath(new URL('../../src/database/', import.meta.url));
+const SOURCE = fileURLToPath(new URL('../../src/database', import.meta.url));
 
 /**
  * Compiles the embedded PostgreSQL launcher (src/database/embedded-postgres.ts and the files it imports) to plain

@@ -30,7 +30,8 @@ const BASE_ENV = {
   JWT_SECRET: 'test-secret-test-secret-test-secret-42',
 };
 
-async function boot(databaseUrl: string, env: Record<string, string>): Promise<NestFastifyApplication> {
+/** The real application on a database that exists already (startTestApp makes a fresh one); close it yourself. */
+export async function boot(databaseUrl: string, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
   const config = loadConfig({ ...BASE_ENV, DATABASE_URL: databaseUrl, ...env });
   const app = await createApp(config);
   await app.init();

@@ -1,6 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { type ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import type { GqlContextType } from '@nestjs/graphql';
 import type { GraphQLFormattedError } from 'graphql';
+import { stdSerializers } from 'pino';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error.js';
 
@@ -53,32 +57,32 @@ function isExpected(error: unknown): boolean {
   return typeof code === 'string' && REQUEST_CODES.has(code);
 }
 
-/** A failed query is logged with its SQL but without its parameters: those hold content, hashes, secrets. */
-function loggable(error: unknown): unknown {
-  if (!(error instanceof QueryFailedError)) return error;
-  const driver = error.driverError as { code?: string; detail?: string };
+/**
+ * How pino writes an `err`, wherever it is logged. A failed query keeps its SQL but not its parameters nor the
+ * driver's detail: those hold content, hashes, secrets.
+ */
+export function serializeError(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error instanceof Error ? stdSerializers.err(error) : error;
   return {
     type: 'QueryFailedError',
     message: error.message,
-    code: driver.code,
+    code: (error.driverError as { code?: string }).code,
     query: error.query,
     stack: error.stack,
   };
 }
 
-interface LoggingContext {
-  req?: { log?: { error(obj: object, msg: string): void } };
-}
+const logger = new Logger('GraphQL');
 
-/** Logs every unexpected error whole, with the request id of the request's logger, before it is masked. */
-export const errorLoggingPlugin: ApolloServerPlugin<LoggingContext> = {
+/** Logs every unexpected error whole (through the request's logger: with its request id), before it is masked. */
+export const errorLoggingPlugin: ApolloServerPlugin = {
   requestDidStart() {
     return Promise.resolve({
-      didEncounterErrors({ errors, contextValue, operationName }) {
+      didEncounterErrors({ errors, operationName }) {
         for (const error of errors) {
           if (isExpected(error)) continue;
-          contextValue.req?.log?.error(
-            { err: loggable(unwrapResolverError(error)), path: error.path, operationName },
+          logger.error(
+            { err: unwrapResolverError(error), path: error.path, operationName },
             'unexpected error while serving a GraphQL request',
           );
         }
@@ -87,3 +91,16 @@ export const errorLoggingPlugin: ApolloServerPlugin<LoggingContext> = {
     });
   },
 };
+
+/**
+ * Nest's handler around resolvers logs whatever they throw, client errors included, before Apollo sees it. This
+ * global filter hands resolvers' errors to Apollo untouched instead, so that formatError and the plugin above are
+ * the only ones to judge them and an unexpected error is logged once; other contexts (HTTP) keep Nest's handling.
+ */
+@Catch()
+export class ResolverErrorsToApollo extends BaseExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType<GqlContextType>() === 'graphql') throw exception;
+    super.catch(exception, host);
+  }
+}

@@ -1,0 +1,55 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { EventEntity } from './event.entity.js';
+
+/** Table `agenda_items`: an event's agenda in running order; ids stay through edits and re-imports. */
+@Entity('agenda_items')
+@Unique('agenda_items_event_position_key', ['eventId', 'position'], { deferrable: 'INITIALLY DEFERRED' })
+@Check(
+  'agenda_items_type_check',
+  `type IN ('REGISTRATION', 'WELCOME', 'KEYNOTE', 'CASE_STUDY', 'PANEL', 'TALK', 'WORKSHOP', 'QUESTIONS', 'BREAK', 'LUNCH', 'NETWORKING', 'CLOSE', 'OTHER')`,
+)
+@Check('agenda_items_time_span_check', `ends_at IS NULL OR starts_at IS NULL OR ends_at > starts_at`)
+export class AgendaItemEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'agenda_items_pkey' })
+  id: string;
+
+  @Column('uuid', { name: 'event_id' })
+  eventId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'agenda_items_event_id_fkey' })
+  event?: EventEntity;
+
+  @Column('integer')
+  position: number;
+
+  @Column('text')
+  type: string;
+
+  @Column('text', { nullable: true })
+  label: string | null;
+
+  @Column('text')
+  title: string;
+
+  @Column('timestamptz', { name: 'starts_at', nullable: true })
+  startsAt: Date | null;
+
+  @Column('timestamptz', { name: 'ends_at', nullable: true })
+  endsAt: Date | null;
+
+  @Column('text', { nullable: true })
+  track: string | null;
+
+  @Column('text', { name: 'key_points', array: true, default: () => "'{}'" })
+  keyPoints: string[];
+
+  @Column('text', { nullable: true })
+  notes: string | null;
+
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
+}

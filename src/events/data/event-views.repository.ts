@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { isoInstant } from '../../common/clock.js';
+import type { AgendaItemView, EventView, RosterEntryView, VenueView } from '../domain/event-view.js';
+import type { SectorView } from '../../sectors/sector-view.js';
+import { isSignedIn, type Viewer } from '../../auth/viewer.js';
+
+interface EventRow {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  description: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  venue: VenueView | null;
+  attendance_mode: EventView['attendanceMode'];
+  status: EventView['status'];
+  audience: string | null;
+  job_titles: string[];
+  programme_note: string | null;
+  publication_state: EventView['publicationState'];
+  published_at: Date | null;
+  updated_at: Date;
+  version: number;
+  sectors: SectorView[];
+  speakers: RosterEntryView[];
+  agenda: AgendaItemView[];
+}
+
+export type EventKey = { ids: readonly string[] } | { slug: string };
+
+/** Reads whole events as EventView: the working copy from the content tables, or the published snapshot. */
+@Injectable()
+export class EventViewsRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** The working copy of live (not deleted) events, in one statement whatever the agenda size. */
+  async findWorking(key: EventKey, manager: EntityManager = this.manager): Promise<EventView[]> {
+    const where = 'ids' in key ? 'e.id = ANY($1::uuid[])' : 'e.slug = $1';
+    const events: EventRow[] = await manager.query(
+      `SELECT e.id, e.slug, e.title, e.summary, e.description, e.starts_at, e.ends_at, e.time_zone, e.venue,
+              e.attendance_mode, e.status, e.audience, e.job_titles, e.programme_note, e.publication_state,
+              e.published_at, e.updated_at, e.version,
+              coalesce((SELECT json_agg(json_build_object('id', s.id, 'slug', s.slug, 'name', s.name)
+                                        ORDER BY es.position)
+                          FROM event_sectors es JOIN sectors s ON s.id = es.sector_id
+                         WHERE es.event_id = e.id), '[]') AS sectors,
+              coalesce((SELECT json_agg(json_build_object(
+                                 'id', sp.id, 'slug', sp.slug, 'honorific', sp.honorific, 'name', sp.name,
+                                 'jobTitle', sp.job_title, 'bio', sp.bio, 'photoUrl', sp.photo_url,
+                                 'featured', es.featured,
+                                 'organisation', CASE WHEN o.id IS NULL THEN NULL ELSE
+                                   json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'url', o.url) END)
+                                ORDER BY es.position)
+                          FROM event_speakers es
+                          JOIN speakers sp ON sp.id = es.speaker_id
+                          LEFT JOIN organisations o ON o.id = sp.organisation_id
+                         WHERE es.event_id = e.id), '[]') AS speakers,
+              coalesce((SELECT json_agg(json_build_object(
+                                 'id', ai.id, 'position', ai.position, 'type', ai.type, 'label', ai.label,
+                                 'title', ai.title, 'startsAt', ai.starts_at, 'endsAt', ai.ends_at,
+                                 'track', ai.track, 'keyPoints', ai.key_points, 'notes', ai.notes,
+                                 'speakers', coalesce((SELECT json_agg(json_build_object(
+                                                'speakerId', ss.speaker_id, 'role', ss.role, 'status', ss.status)
+                                              ORDER BY ss.position)
+                                         FROM session_speakers ss WHERE ss.agenda_item_id = ai.id), '[]'))
+                                ORDER BY ai.position)
+                          FROM agenda_items ai WHERE ai.event_id = e.id), '[]') AS agenda
+         FROM events e
+        WHERE ${where} AND e.deleted_at IS NULL`,
+      ['ids' in key ? key.ids : key.slug],
+    );
+    return events.map(toView);
+  }
+
+  /**
+   * The events as this caller may see them: the working copies for anyone signed in, the published snapshots for
+   * anonymous readers. The one place that choice is made for whole events.
+   */
+  findVisible(viewer: Viewer | null, key: EventKey): Promise<EventView[]> {
+    return isSignedIn(viewer) ? this.findWorking(key) : this.findPublished(key);
+  }
+
+  /** Published snapshots, as anonymous readers see them. */
+  async findPublished(key: EventKey, manager: EntityManager = this.manager): Promise<EventView[]> {
+    const rows: { view: EventView }[] =
+      'ids' in key
+        ? await manager.query(`SELECT view FROM event_publications WHERE event_id = ANY($1::uuid[])`, [key.ids])
+        : await manager.query(`SELECT view FROM event_publications WHERE slug = $1`, [key.slug]);
+    return rows.map((r) => r.view);
+  }
+}
+
+function toView(e: EventRow): EventView {
+  return {
+    id: e.id,
+    slug: e.slug,
+    title: e.title,
+    summary: e.summary,
+    description: e.description,
+    startsAt: isoInstant(e.starts_at),
+    endsAt: isoInstant(e.ends_at),
+    timeZone: e.time_zone,
+    venue: e.venue,
+    attendanceMode: e.attendance_mode,
+    status: e.status,
+    sectors: e.sectors,
+    audience: e.audience,
+    jobTitles: e.job_titles,
+    programmeNote: e.programme_note,
+    speakers: e.speakers,
+    // JSON has the instants as PostgreSQL prints them; the view has them as ISO-8601 in UTC.
+    agenda: e.agenda.map((item) => ({ ...item, startsAt: isoInstant(item.startsAt), endsAt: isoInstant(item.endsAt) })),
+    publicationState: e.publication_state,
+    publishedAt: isoInstant(e.published_at),
+    updatedAt: isoInstant(e.updated_at),
+    version: e.version,
+  };
+}

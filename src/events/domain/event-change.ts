@@ -1,0 +1,30 @@
+/** What happened to an event's public life: the changes the aggregate announces to whoever listens. */
+export const EVENT_CHANGE_KINDS = ['event.published', 'event.unpublished', 'event.deleted'] as const;
+export type EventChangeKind = (typeof EVENT_CHANGE_KINDS)[number];
+
+/**
+ * One change notice, written in the transaction of the change it announces (table `event_changes`) and sent by
+ * NOTIFY on channel `event_changes` when it commits. Webhooks, subscriptions and caches listen; the aggregate does
+ * not know them.
+ */
+export interface EventChangeNotice {
+  kind: EventChangeKind;
+  eventId: string;
+  slug: string;
+  version: number;
+  /** What the revision says happened: published, unpublished, deleted, imported, ... */
+  action: string;
+  /** The published event document; null once it is no longer published. */
+  document: unknown;
+}
+
+/** The NOTIFY payload: the notice without its document (a NOTIFY carries at most 8000 bytes). */
+export interface EventChangeSignal {
+  id: string;
+  kind: EventChangeKind;
+  eventId: string;
+  slug: string;
+  version: number;
+}
+
+export const EVENT_CHANGES_CHANNEL = 'event_changes';

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { isoInstant } from '../../common/clock.js';
+import { BadInputError } from '../../common/errors/domain-error.js';
+import { searchTexts } from './event-search-text.js';
+import type { EventDocument } from './event-document.js';
+import type { EventView, ParticipationStatus, SpeakerRole } from './event-view.js';
+
+/**
+ * The rows an event document is stored as, and which of them a change touches: pure functions, so that a change
+ * to one field writes only the rows that hold it (the revision still records the whole document).
+ */
+
+/** The event's own columns (events), search texts included. */
+export interface EventColumns {
+  slug: string;
+  title: string;
+  summary: string | null;
+  description: string | null;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venue: string | null;
+  attendanceMode: string;
+  status: string;
+  audience: string | null;
+  jobTitles: string[];
+  programmeNote: string | null;
+  search: [string, string, string];
+}
+
+export interface AgendaItemRow {
+  id: string;
+  position: number;
+  type: string;
+  label: string | null;
+  title: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  track: string | null;
+  key_points: string[];
+  notes: string | null;
+}
+
+/** One speaker's part in one agenda item, by speaker slug until the ids are known. */
+export interface AppearanceRow {
+  agenda_item_id: string;
+  speaker: string;
+  position: number;
+  role: SpeakerRole;
+  status: ParticipationStatus;
+}
+
+export function eventColumns(doc: EventDocument): EventColumns {
+  return {
+    slug: doc.slug,
+    title: doc.title,
+    summary: doc.summary ?? null,
+    description: doc.description ?? null,
+    startsAt: isoInstant(doc.startsAt),
+    endsAt: isoInstant(doc.endsAt),
+    timeZone: doc.timeZone,
+    venue: doc.venue ? JSON.stringify({ name: null, address: null, city: null, country: null, ...doc.venue }) : null,
+    attendanceMode: doc.attendanceMode ?? 'IN_PERSON',
+    status: doc.status ?? 'SCHEDULED',
+    audience: doc.audience ?? null,
+    jobTitles: doc.jobTitles ?? [],
+    programmeNote: doc.programmeNote ?? null,
+    search: searchTexts(doc),
+  };
+}
+
+export function agendaItemRows(doc: EventDocument, ids: readonly string[]): AgendaItemRow[] {
+  return doc.agenda.map((item, position) => ({
+    id: ids[position],
+    position,
+    type: item.type,
+    label: item.label ?? null,
+    title: item.title,
+    starts_at: item.startsAt ? isoInstant(item.startsAt) : null,
+    ends_at: item.endsAt ? isoInstant(item.endsAt) : null,
+    track: item.track ?? null,
+    key_points: item.keyPoints ?? [],
+    notes: item.notes ?? null,
+  }));
+}
+
+export function appearanceRows(doc: EventDocument, ids: readonly string[]): AppearanceRow[] {
+  return doc.agenda.flatMap((item, i) =>
+    (item.speakers ?? []).map((a, position) => ({
+      agenda_item_id: ids[i],
+      speaker: a.speaker,
+      position,
+      role: a.role ?? 'SPEAKER',
+      status: a.status,
+    })),
+  );
+}
+
+/**
+ * The ids of a document's agenda items: the id it gives (refused when another live event holds it), else the id of
+ * the current item at the same position with the same title, else a new one. `taken` are ids of live events.
+ */
+export function assignItemIds(
+  doc: EventDocument,
+  current: readonly { id: string; position: number; title: string }[],
+  taken: ReadonlySet<string>,
+  fieldOf: (pointer: string) => string,
+): string[] {
+  const claimed = new Set(doc.agenda.flatMap((item) => (item.id ? [item.id.toLowerCase()] : [])));
+  return doc.agenda.map((item, position) => {
+    const id = item.id?.toLowerCase();
+    if (id && taken.has(id)) throw new BadInputError(fieldOf(`/agenda/${position}/id`), 'belongs to another event');
+    if (id) return id;
+    const match = current.find((c) => !claimed.has(c.id) && c.position === position && c.title === item.title);
+    if (match) {
+      claimed.add(match.id);
+      return match.id;
+    }
+    return randomUUID();
+  });
+}
+
+/** Whether two row values are the same (rows are plain JSON: same members in the same order). */
+export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Rows of `next` that are new or differ from `current` (by key), and keys of `current` that `next` drops. */
+export function changedRows<T>(
+  current: readonly T[],
+  next: readonly T[],
+  key: (row: T) => string,
+): { upserts: T[]; removed: string[] } {
+  const before = new Map(current.map((row) => [key(row), row]));
+  const after = new Set(next.map(key));
+  return {
+    upserts: next.filter((row) => !sameValue(before.get(key(row)), row)),
+    removed: [...before.keys()].filter((k) => !after.has(k)),
+  };
+}
+
+/** What is stored of an event now, as the rows above (its view, read in the writing transaction). */
+export function storedRows(view: EventView) {
+  const slugOf = new Map(view.speakers.map((s) => [s.id, s.slug]));
+  return {
+    items: view.agenda.map((item): AgendaItemRow => ({
+      id: item.id,
+      position: item.position,
+      type: item.type,
+      label: item.label,
+      title: item.title,
+      starts_at: item.startsAt ? isoInstant(item.startsAt) : null,
+      ends_at: item.endsAt ? isoInstant(item.endsAt) : null,
+      track: item.track,
+      key_points: item.keyPoints,
+      notes: item.notes,
+    })),
+    appearances: view.agenda.flatMap((item) =>
+      item.speakers.map((a, position): AppearanceRow => ({
+        agenda_item_id: item.id,
+        speaker: slugOf.get(a.speakerId)!,
+        position,
+        role: a.role,
+        status: a.status,
+      })),
+    ),
+    speakerIds: new Map(view.speakers.map((s) => [s.slug, s.id])),
+  };
+}

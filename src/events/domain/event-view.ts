@@ -1,0 +1,96 @@
+/**
+ * The read shape of one whole event: what GraphQL resolvers, exports and the published snapshot work from.
+ * Editors get it built from the working tables; anonymous readers get the published snapshot, stored as this
+ * same shape in event_publications.view. Instants are ISO-8601 strings in UTC.
+ */
+import type {
+  AgendaItemType,
+  AttendanceMode,
+  EventStatus,
+  ParticipationStatus,
+  PublicationState,
+  SpeakerRole,
+} from './event-enums.js';
+
+export type { AgendaItemType, AttendanceMode, EventStatus, ParticipationStatus, PublicationState, SpeakerRole };
+
+/** Statuses an anonymous reader may see, in the order "furthest first". */
+export const PUBLIC_STATUSES: readonly ParticipationStatus[] = ['CONFIRMED', 'INVITED'];
+export const STATUS_RANK: Record<ParticipationStatus, number> = { CONFIRMED: 3, INVITED: 2, DECLINED: 1, WITHDRAWN: 0 };
+
+import type { SectorView } from '../../sectors/sector-view.js';
+import type { SpeakerView } from '../../speakers/speaker-view.js';
+
+export interface VenueView {
+  name: string | null;
+  address: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+export interface RosterEntryView extends SpeakerView {
+  featured: boolean;
+}
+
+export interface AppearanceView {
+  speakerId: string;
+  role: SpeakerRole;
+  status: ParticipationStatus;
+}
+
+export interface AgendaItemView {
+  id: string;
+  position: number;
+  type: AgendaItemType;
+  label: string | null;
+  title: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  track: string | null;
+  keyPoints: string[];
+  notes: string | null;
+  speakers: AppearanceView[];
+}
+
+export interface EventView {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  description: string | null;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venue: VenueView | null;
+  attendanceMode: AttendanceMode;
+  status: EventStatus;
+  sectors: SectorView[];
+  audience: string | null;
+  jobTitles: string[];
+  programmeNote: string | null;
+  /** Everyone on the programme, once each, in the order the organisers listed them. */
+  speakers: RosterEntryView[];
+  agenda: AgendaItemView[];
+  publicationState: PublicationState;
+  publishedAt: string | null;
+  updatedAt: string;
+  version: number;
+  /**
+   * Set on the rows of lists (events, related events), which leave out `agenda` and `speakers` to stay light;
+   * resolvers that need those load the whole event (EventsService.whole), in one batch per request.
+   */
+  partial?: true;
+}
+
+/**
+ * What an anonymous reader may see of an event: appearances that are CONFIRMED or INVITED, and only
+ * the speakers who still have one.
+ */
+export function publicView(view: EventView): EventView {
+  const agenda = view.agenda.map((item) => ({
+    ...item,
+    speakers: item.speakers.filter((a) => PUBLIC_STATUSES.includes(a.status)),
+  }));
+  const appearing = new Set(agenda.flatMap((item) => item.speakers.map((a) => a.speakerId)));
+  return { ...view, agenda, speakers: view.speakers.filter((s) => appearing.has(s.id)) };
+}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { requireRole } from '../../auth/roles.js';
+import { isoInstant } from '../../common/clock.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { BadInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { type DocumentAgendaItem, inputField } from '../domain/event-document.js';
+import { agendaOf, type AgendaItemNode } from '../domain/event-graph.js';
+import type { EventView } from '../domain/event-view.js';
+import { EventWriter } from './event-writer.service.js';
+import type { AgendaItemInput } from '../graphql/dto/agenda-item.input.js';
+
+function applyItemInput(item: DocumentAgendaItem, input: AgendaItemInput): DocumentAgendaItem {
+  const next = { ...item };
+  if (input.type !== undefined) next.type = input.type;
+  if (input.label !== undefined) next.label = input.label;
+  if (input.title !== undefined) next.title = input.title;
+  if (input.startsAt !== undefined) next.startsAt = isoInstant(input.startsAt);
+  if (input.endsAt !== undefined) next.endsAt = isoInstant(input.endsAt);
+  if (input.track !== undefined) next.track = input.track;
+  if (input.keyPoints !== undefined) next.keyPoints = input.keyPoints;
+  if (input.notes !== undefined) next.notes = input.notes;
+  return next;
+}
+
+/** The members of the edited item are the caller's `input.*`; other items keep their agenda path. */
+const itemField = (position: () => number) => (pointer: string) => {
+  const own = `/agenda/${position()}/`;
+  return pointer.startsWith(own) ? `input.${pointer.slice(own.length).replace(/\//g, '.')}` : inputField(pointer);
+};
+
+/** Agenda editing. Every change is an event-level change: versioned, revised, all or nothing. */
+@Injectable()
+export class AgendaEditorService {
+  constructor(
+    private readonly writer: EventWriter,
+    @InjectEntityManager() private readonly manager: EntityManager,
+  ) {}
+
+  async add(viewer: Viewer | null, eventId: string, expectedVersion: number, input: AgendaItemInput) {
+    const author = requireRole(viewer, 'CONTRIBUTOR', 'edit agendas');
+    if (input.type === undefined) throw new BadInputError('input.type', 'is required for a new agenda item');
+    if (input.title === undefined) throw new BadInputError('input.title', 'is required for a new agenda item');
+    let position = 0;
+    const view = await this.writer.change(
+      eventId,
+      expectedVersion,
+      (doc) => {
+        position = input.position ?? doc.agenda.length;
+        if (position > doc.agenda.length) {
+          throw new BadInputError('input.position', `must be at most ${doc.agenda.length}, the number of items`);
+        }
+        const item = applyItemInput({ type: input.type!, title: input.title!, keyPoints: [], speakers: [] }, input);
+        doc.agenda.splice(position, 0, item);
+      },
+      { action: 'updated', authorId: author.id, fieldOf: itemField(() => position) },
+    );
+    return agendaOf(view)[position];
+  }
+
+  async update(viewer: Viewer | null, itemId: string, expectedVersion: number, input: AgendaItemInput) {
+    const id = itemId.toLowerCase();
+    const author = requireRole(viewer, 'CONTRIBUTOR', 'edit agendas');
+    let position = 0;
+    const view = await this.writer.change(
+      await this.eventOf(id),
+      expectedVersion,
+      (doc) => {
+        const from = doc.agenda.findIndex((item) => item.id === id);
+        if (from < 0) throw new NotFoundError('Agenda item'); // removed since it was looked up
+        const [item] = doc.agenda.splice(from, 1);
+        position = input.position ?? from;
+        if (position > doc.agenda.length) {
+          throw new BadInputError('input.position', `must be at most ${doc.agenda.length}, the last position`);
+        }
+        doc.agenda.splice(position, 0, applyItemInput(item, input));
+      },
+      { action: 'updated', authorId: author.id, fieldOf: itemField(() => position) },
+    );
+    return this.itemOf(view, id);
+  }
+
+  async remove(viewer: Viewer | null, itemId: string, expectedVersion: number): Promise<EventView> {
+    const id = itemId.toLowerCase();
+    const author = requireRole(viewer, 'CONTRIBUTOR', 'edit agendas');
+    return this.writer.change(
+      await this.eventOf(id),
+      expectedVersion,
+      (doc) => {
+        doc.agenda = doc.agenda.filter((item) => item.id !== id);
+        const appearing = new Set(doc.agenda.flatMap((item) => (item.speakers ?? []).map((a) => a.speaker)));
+        doc.speakers = (doc.speakers ?? []).filter((s) => s.featured || appearing.has(s.slug));
+      },
+      { action: 'updated', authorId: author.id, fieldOf: inputField },
+    );
+  }
+
+  reorder(viewer: Viewer | null, eventId: string, expectedVersion: number, itemIds: string[]): Promise<EventView> {
+    const author = requireRole(viewer, 'CONTRIBUTOR', 'edit agendas');
+    return this.writer.change(
+      eventId,
+      expectedVersion,
+      (doc) => {
+        const byId = new Map(doc.agenda.map((item) => [item.id!, item]));
+        const wanted = itemIds.map((id) => id.toLowerCase());
+        if (
+          wanted.length !== byId.size ||
+          new Set(wanted).size !== wanted.length ||
+          wanted.some((id) => !byId.has(id))
+        ) {
+          throw new BadInputError('itemIds', `must be exactly the event's ${byId.size} agenda item ids, each once`);
+        }
+        doc.agenda = wanted.map((id) => byId.get(id)!);
+      },
+      { action: 'updated', authorId: author.id, fieldOf: inputField },
+    );
+  }
+
+  /** The live event an agenda item belongs to. */
+  async eventOf(itemId: string): Promise<string> {
+    const [row]: { event_id: string }[] = await this.manager.query(
+      `SELECT ai.event_id FROM agenda_items ai JOIN events e ON e.id = ai.event_id
+        WHERE ai.id = $1 AND e.deleted_at IS NULL`,
+      [itemId],
+    );
+    if (!row) throw new NotFoundError('Agenda item');
+    return row.event_id;
+  }
+
+  itemOf(view: EventView, id: string): AgendaItemNode {
+    return agendaOf(view).find((item) => item.id === id)!;
+  }
+}

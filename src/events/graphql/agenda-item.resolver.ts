@@ -1,0 +1,23 @@
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type AgendaItemNode, itemSpeakers } from '../domain/event-graph.js';
+import { EventModel } from './event.model.js';
+import { SessionSpeaker } from './session-speaker.model.js';
+import { ParticipationStatusEnum } from './appearance.enums.js';
+import { AgendaItem } from './agenda-item.model.js';
+import type { ParticipationStatus } from '../domain/event-enums.js';
+
+@Resolver(() => AgendaItem)
+export class AgendaItemResolver {
+  @ResolveField(() => [SessionSpeaker])
+  speakers(
+    @Parent() item: AgendaItemNode,
+    @Args('status', { type: () => [ParticipationStatusEnum], nullable: true }) status?: ParticipationStatus[],
+  ) {
+    return itemSpeakers(item, status);
+  }
+
+  @ResolveField(() => EventModel)
+  event(@Parent() item: AgendaItemNode) {
+    return item.event;
+  }
+}

@@ -1,0 +1,71 @@
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsDate, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsId, IsSlug, IsVersion } from '../../../common/validation/fields.js';
+import { DateTimeScalar } from '../../../common/graphql/date-time.scalar.js';
+import { EventInput } from './event.input.js';
+
+@ArgsType()
+export class EventVersionArgs {
+  @Field(() => ID)
+  @IsId('an event')
+  id: string;
+
+  @Field(() => Int)
+  @IsVersion()
+  expectedVersion: number;
+}
+
+@ArgsType()
+export class UpdateEventArgs extends EventVersionArgs {
+  @Field(() => EventInput)
+  @ValidateNested()
+  @Type(() => EventInput)
+  input: EventInput;
+}
+
+@ArgsType()
+export class DuplicateEventArgs {
+  @Field(() => ID)
+  @IsId('an event')
+  id: string;
+
+  @Field()
+  @IsSlug()
+  slug: string;
+
+  @Field(() => DateTimeScalar)
+  @IsDate()
+  startsAt: Date;
+}
+
+@ArgsType()
+export class RestoreEventRevisionArgs {
+  @Field(() => ID)
+  @IsId('an event')
+  eventId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  revision: number;
+
+  @Field(() => Int)
+  @IsVersion()
+  expectedVersion: number;
+}
+
+@ArgsType()
+export class EventRevisionsArgs {
+  @Field(() => ID)
+  @IsId('an event')
+  eventId: string;
+}
+
+@ArgsType()
+export class ExportEventArgs {
+  @Field()
+  @IsString()
+  @MaxLength(120)
+  slug: string;
+}

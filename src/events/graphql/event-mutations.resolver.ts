@@ -1,0 +1,66 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { SignedInGuard } from '../../auth/signed-in.guard.js';
+import type { GraphQLContext } from '../../graphql/graphql-context.js';
+import { EventInput } from './dto/event.input.js';
+import {
+  DuplicateEventArgs,
+  EventRevisionsArgs,
+  EventVersionArgs,
+  RestoreEventRevisionArgs,
+  UpdateEventArgs,
+} from './dto/event-mutation.args.js';
+import { EventEditorService } from '../editing/event-editor.service.js';
+import { EventRevision } from './event-revision.model.js';
+import { EventModel } from './event.model.js';
+
+@UseGuards(SignedInGuard)
+@Resolver()
+export class EventMutationsResolver {
+  constructor(private readonly editor: EventEditorService) {}
+
+  @Mutation(() => EventModel)
+  createEvent(@Args('input') input: EventInput, @Context() ctx: GraphQLContext) {
+    return this.editor.create(ctx.viewer, input);
+  }
+
+  @Mutation(() => EventModel, { description: 'Fails with CONFLICT when expectedVersion is not the current version.' })
+  updateEvent(@Args() { id, expectedVersion, input }: UpdateEventArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.update(ctx.viewer, id, expectedVersion, input);
+  }
+
+  @Mutation(() => Boolean)
+  deleteEvent(@Args() { id, expectedVersion }: EventVersionArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.delete(ctx.viewer, id, expectedVersion);
+  }
+
+  @Mutation(() => EventModel)
+  publishEvent(@Args() { id, expectedVersion }: EventVersionArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.publish(ctx.viewer, id, expectedVersion);
+  }
+
+  @Mutation(() => EventModel)
+  unpublishEvent(@Args() { id, expectedVersion }: EventVersionArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.unpublish(ctx.viewer, id, expectedVersion);
+  }
+
+  @Mutation(() => EventModel, {
+    description: 'A draft copy with a new slug, agenda and speakers included, shifted to a new start.',
+  })
+  duplicateEvent(@Args() { id, slug, startsAt }: DuplicateEventArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.duplicate(ctx.viewer, id, slug, startsAt);
+  }
+
+  @Mutation(() => EventModel)
+  restoreEventRevision(
+    @Args() { eventId, revision, expectedVersion }: RestoreEventRevisionArgs,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.editor.restore(ctx.viewer, eventId, revision, expectedVersion);
+  }
+
+  @Query(() => [EventRevision], { description: 'Editors only.' })
+  eventRevisions(@Args() { eventId }: EventRevisionsArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.revisions(ctx.viewer, eventId);
+  }
+}

@@ -1,0 +1,83 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AgendaItem } from './agenda-item.model.js';
+import { JSONScalar } from '../../common/graphql/json.scalar.js';
+import type { GraphQLContext } from '../../graphql/graphql-context.js';
+import { EventSpeaker } from './event-speaker.model.js';
+import { ParticipationStatusEnum } from './appearance.enums.js';
+import { ExportEventArgs } from './dto/event-mutation.args.js';
+import { EventArgs, EventsArgs } from './dto/events.args.js';
+import { EventConnection } from './event-connection.model.js';
+import { agendaOf, eventSpeakers, keySpeakers } from '../domain/event-graph.js';
+import { EventLinksService } from '../reading/event-links.service.js';
+import { EventUrls } from './event-urls.model.js';
+import type { EventView } from '../domain/event-view.js';
+import { EventModel } from './event.model.js';
+import { EventsService } from '../reading/events.service.js';
+import type { ParticipationStatus } from '../domain/event-enums.js';
+
+@Resolver(() => EventModel)
+export class EventsResolver {
+  constructor(
+    private readonly eventsService: EventsService,
+    private readonly links: EventLinksService,
+  ) {}
+
+  @Query(() => EventConnection)
+  events(@Args() args: EventsArgs, @Context() ctx: GraphQLContext) {
+    return this.eventsService.list(ctx.viewer, args, ctx.loaders);
+  }
+
+  @Query(() => EventModel, {
+    nullable: true,
+    description: 'By slug or by id; null when absent or not visible to the caller.',
+  })
+  event(@Args() args: EventArgs, @Context() ctx: GraphQLContext) {
+    return this.eventsService.findOne(ctx.viewer, args, ctx.loaders);
+  }
+
+  @Query(() => JSONScalar, {
+    nullable: true,
+    description: 'The event as an event document (see event-document.schema.json). Editors see drafts.',
+  })
+  exportEvent(@Args() { slug }: ExportEventArgs, @Context() ctx: GraphQLContext) {
+    return this.eventsService.exportDocument(ctx.viewer, slug);
+  }
+
+  @ResolveField(() => [AgendaItem])
+  async agenda(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
+    return agendaOf(await this.eventsService.whole(event, ctx.loaders));
+  }
+
+  @ResolveField(() => [EventSpeaker])
+  async speakers(
+    @Parent() event: EventView,
+    @Context() ctx: GraphQLContext,
+    @Args('status', { type: () => [ParticipationStatusEnum], nullable: true }) status?: ParticipationStatus[],
+  ) {
+    return eventSpeakers(await this.eventsService.whole(event, ctx.loaders), status);
+  }
+
+  @ResolveField(() => [EventSpeaker], { description: 'Featured speakers whose status is CONFIRMED.' })
+  async keySpeakers(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
+    return keySpeakers(await this.eventsService.whole(event, ctx.loaders));
+  }
+
+  @ResolveField(() => [EventModel], { description: 'Other published events a reader may also like, best first.' })
+  relatedEvents(
+    @Parent() event: EventView,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 3 }) first: number,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return ctx.loaders.relatedEvents.load({ event, first });
+  }
+
+  @ResolveField(() => JSONScalar, { description: 'schema.org Event as JSON-LD.' })
+  async jsonLd(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
+    return this.links.jsonLd(await this.eventsService.whole(event, ctx.loaders));
+  }
+
+  @ResolveField(() => EventUrls)
+  urls(@Parent() event: EventView) {
+    return this.links.urls(event);
+  }
+}

@@ -1,0 +1,23 @@
+import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { DEFAULT_PAGE_SIZE } from '../../common/graphql/pagination.js';
+import type { GraphQLContext } from '../../graphql/graphql-context.js';
+import type { SectorView } from '../../sectors/sector-view.js';
+import { Sector } from '../../sectors/sector.model.js';
+import { EventConnection } from './event-connection.model.js';
+import { EventsService } from '../reading/events.service.js';
+
+/** Sector.events: the events of one sector, soonest first. */
+@Resolver(() => Sector)
+export class SectorEventsResolver {
+  constructor(private readonly eventsService: EventsService) {}
+
+  @ResolveField(() => EventConnection)
+  events(
+    @Parent() sector: SectorView,
+    @Context() ctx: GraphQLContext,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ) {
+    return this.eventsService.ofSector(ctx.viewer, sector, first, after, ctx.loaders);
+  }
+}

@@ -1,0 +1,17 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../../graphql/graphql-context.js';
+import { Speaker } from '../../speakers/speaker.model.js';
+import type { SpeakerView } from '../../speakers/speaker-view.js';
+import { AppearancesService } from '../reading/appearances.service.js';
+import { SessionSpeaker } from './session-speaker.model.js';
+
+/** Speaker.appearances: where a shared speaker appears belongs to the events, not to the speaker record. */
+@Resolver(() => Speaker)
+export class SpeakerAppearancesResolver {
+  constructor(private readonly service: AppearancesService) {}
+
+  @ResolveField(() => [SessionSpeaker], { description: 'Appearances visible to the caller, newest event first.' })
+  appearances(@Parent() speaker: SpeakerView, @Context() ctx: GraphQLContext) {
+    return this.service.appearances(speaker, ctx.loaders);
+  }
+}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { isSignedIn, type Viewer } from '../../auth/viewer.js';
+import { BadInputError } from '../../common/errors/domain-error.js';
+import { assertPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../../common/graphql/pagination.js';
+import type { EventsArgs } from '../graphql/dto/events.args.js';
+import { EventOrder } from '../graphql/event.enums.js';
+import { type EventDocument, toDocument } from '../domain/event-document.js';
+import type { EventView } from '../domain/event-view.js';
+import { EventViewsRepository } from '../data/event-views.repository.js';
+import { UUID_PATTERN } from '../../common/validation/fields.js';
+
+/** A sort key as cursors carry it: an ISO-8601 instant, up to microseconds. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2})?)$/;
+
+interface ListRow {
+  id: string;
+  /** The sort column as PostgreSQL prints it (microseconds kept), so a cursor resumes exactly after its row. */
+  sort_key: string;
+  view?: EventView;
+}
+
+/** A published snapshot without its agenda and speakers, marked partial: what a list row needs. */
+const LIST_VIEW_SQL = (table: string) => `${table}.view - 'agenda' - 'speakers' || '{"partial": true}'::jsonb`;
+
+/** Per-request loaders the read paths share (see graphql/loaders.ts). */
+export interface EventLoaders {
+  eventViews: { load(id: string): Promise<EventView | null>; prime(id: string, view: EventView): unknown };
+}
+
+/** Read side of events: lookups, lists and related events, for the caller's visibility. */
+@Injectable()
+export class EventsService {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly views: EventViewsRepository,
+  ) {}
+
+  /** The whole event for a list row (see EventView.partial); batched with every other row of the request. */
+  async whole(view: EventView, loaders: EventLoaders): Promise<EventView> {
+    return view.partial ? ((await loaders.eventViews.load(view.id)) ?? view) : view;
+  }
+
+  /** By slug or id; null when absent or not visible to the caller. */
+  async findOne(viewer: Viewer | null, key: { slug?: string | null; id?: string | null }, loaders: EventLoaders) {
+    if (key.id != null) {
+      if (!UUID_PATTERN.test(key.id)) return null;
+      const view = await loaders.eventViews.load(key.id);
+      return view && (key.slug == null || view.slug === key.slug) ? view : null;
+    }
+    if (key.slug == null) throw new BadInputError('slug', 'give a slug or an id');
+    const [view] = await this.views.findVisible(viewer, { slug: key.slug });
+    if (view) loaders.eventViews.prime(view.id, view);
+    return view ?? null;
+  }
+
+  /** The event document, as the caller may see the event (exportEvent); null when not visible. */
+  async exportDocument(viewer: Viewer | null, slug: string): Promise<EventDocument | null> {
+    const [view] = await this.views.findVisible(viewer, { slug });
+    return view ? toDocument(view) : null;
+  }
+
+  /** A keyset-paginated list: anonymous callers read published snapshots, editors the working copies. */
+  async list(viewer: Viewer | null, args: EventsArgs, loaders: EventLoaders): Promise<Page<EventView>> {
+    const { filter, orderBy, first, after } = args;
+    assertPageSize(first);
+    const editor = isSignedIn(viewer);
+    const t = editor
+      ? { table: 'events e', id: 'e.id', alias: 'e', live: 'e.deleted_at IS NULL' }
+      : { table: 'event_publications e', id: 'e.event_id', alias: 'e', live: 'TRUE' };
+    const params: unknown[] = [];
+    const p = (value: unknown): string => `$${params.push(value)}`;
+    const where = [t.live];
+
+    if (filter?.sectors?.length) {
+      where.push(
+        editor
+          ? `EXISTS (SELECT 1 FROM event_sectors es JOIN sectors s ON s.id = es.sector_id
+                      WHERE es.event_id = e.id AND s.slug = ANY(${p(filter.sectors)}::text[]))`
+          : `e.sector_slugs && ${p(filter.sectors)}::text[]`,
+      );
+    }
+    if (filter?.from) where.push(`e.ends_at >= ${p(filter.from)}`);
+    if (filter?.to) where.push(`e.starts_at < ${p(filter.to)}`);
+    if (filter?.status?.length) where.push(`e.status = ANY(${p(filter.status)}::text[])`);
+    if (filter?.search?.trim()) where.push(`e.search @@ websearch_to_tsquery('english', ${p(filter.search)})`);
+    if (editor && filter?.publicationState) where.push(`e.publication_state = ${p(filter.publicationState)}`);
+    const filterWhere = [...where];
+    const filterParams = [...params];
+
+    const sortColumn = orderBy === EventOrder.UPDATED_AT_DESC ? 'e.updated_at' : 'e.starts_at';
+    const descending = orderBy !== EventOrder.STARTS_AT_ASC;
+    if (after) {
+      const [key, id] = decodeCursor(after);
+      if (!INSTANT.test(key) || Number.isNaN(Date.parse(key))) {
+        throw new BadInputError('after', 'is not a cursor this API gave out');
+      }
+      where.push(`(${sortColumn}, ${t.id}) ${descending ? '<' : '>'} (${p(key)}::timestamptz, ${p(id)}::uuid)`);
+    }
+    const direction = descending ? 'DESC' : 'ASC';
+    const rows: ListRow[] = await this.manager.query(
+      `SELECT ${t.id} AS id, to_json(${sortColumn}) #>> '{}' AS sort_key${editor ? '' : `, ${LIST_VIEW_SQL('e')} AS view`}
+         FROM ${t.table}
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${sortColumn} ${direction}, ${t.id} ${direction}
+        LIMIT ${p(first + 1)}`,
+      params,
+    );
+    const views = editor ? await Promise.all(rows.map((r) => loaders.eventViews.load(r.id))) : rows.map((r) => r.view!);
+    const cursors = new Map(rows.map((r) => [r.id, encodeCursor(r.sort_key, r.id)]));
+    return toPage(
+      views.filter((v): v is EventView => v !== null),
+      first,
+      after,
+      (v) => cursors.get(v.id)!,
+      async () => {
+        const [{ count }]: { count: string }[] = await this.manager.query(
+          `SELECT count(*) AS count FROM ${t.table} WHERE ${filterWhere.join(' AND ')}`,
+          filterParams,
+        );
+        return Number(count);
+      },
+    );
+  }
+
+  /** Sector.events: the events of one sector the caller may see, soonest first. */
+  ofSector(
+    viewer: Viewer | null,
+    sector: { slug: string },
+    first: number,
+    after: string | null | undefined,
+    loaders: EventLoaders,
+  ) {
+    return this.list(
+      viewer,
+      { filter: { sectors: [sector.slug] }, orderBy: EventOrder.STARTS_AT_ASC, first, after },
+      loaders,
+    );
+  }
+
+  /**
+   * Other published events a reader may also like, best first: most shared sectors, then nearest in time.
+   * Batched: one statement for every event of a request.
+   */
+  async related(events: readonly { event: EventView; first: number }[]): Promise<EventView[][]> {
+    if (events.length === 0) return [];
+    const rows: { k: number; view: EventView }[] = await this.manager.query(
+      `SELECT x.k, r.view
+         FROM jsonb_to_recordset($1::jsonb) AS x(k int, event_id uuid, sectors text[], starts_at timestamptz, n int)
+         CROSS JOIN LATERAL (
+           SELECT ${LIST_VIEW_SQL('p')} AS view, p.event_id,
+                  (SELECT count(*) FROM unnest(p.sector_slugs) s WHERE s = ANY(x.sectors)) AS shared,
+                  abs(extract(epoch FROM p.starts_at - x.starts_at)) AS distance
+             FROM event_publications p
+            WHERE p.event_id <> x.event_id
+            ORDER BY shared DESC, distance, p.event_id
+            LIMIT x.n) r
+        ORDER BY x.k, r.shared DESC, r.distance, r.event_id`,
+      [
+        JSON.stringify(
+          events.map(({ event, first }, k) => ({
+            k,
+            event_id: event.id,
+            sectors: event.sectors.map((s) => s.slug),
+            starts_at: event.startsAt,
+            n: first,
+          })),
+        ),
+      ],
+    );
+    // By position in the batch, not by event id: one event may be asked for twice with different page sizes.
+    return events.map((_, k) => rows.filter((r) => r.k === k).map((r) => r.view));
+  }
+}

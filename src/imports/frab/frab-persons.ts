@@ -1,0 +1,55 @@
+import { absoluteUrl, isRecord, type Json, text } from './frab-members.js';
+import { speakerSlug } from './frab-ids.js';
+
+/** A person of a schedule entry, as a speaker of the event; `path` is where the schedule has them. */
+export interface Person {
+  name: string;
+  slug: string;
+  bio: string | null;
+  photoUrl: string | null;
+  path: string;
+}
+
+/**
+ * An entry's persons, each once (by speaker slug): a name from `name`, `public_name` or `full_public_name` (or a
+ * plain string), the biography and the avatar (against the schedule's base_url). Nameless ones are left out.
+ */
+export function entryPersons(raw: Json, path: string, base: string | undefined, warnings: string[]): Person[] {
+  const persons: Person[] = [];
+  if (raw.persons !== undefined && raw.persons !== null && !Array.isArray(raw.persons)) {
+    warnings.push(`${path}.persons: is not a list; left out`);
+  }
+  (Array.isArray(raw.persons) ? (raw.persons as unknown[]) : []).forEach((person, k) => {
+    const name = isRecord(person)
+      ? (text(person.name) ?? text(person.public_name) ?? text(person.full_public_name))
+      : text(person);
+    if (!name) {
+      warnings.push(`${path}.persons.${k}: has no name; left out`);
+      return;
+    }
+    const slug = speakerSlug(name);
+    if (persons.some((p) => p.slug === slug)) return;
+    persons.push({
+      name,
+      slug,
+      bio: isRecord(person) ? (text(person.biography) ?? null) : null,
+      photoUrl: isRecord(person) ? absoluteUrl(person.avatar, base) : null,
+      path: `${path}.persons.${k}`,
+    });
+  });
+  return persons;
+}
+
+/** The roster: each person once, in order of first appearance; the first biography and photo given win. */
+export function rosterOf(persons: Person[]): Person[] {
+  const roster = new Map<string, Person>();
+  for (const person of persons) {
+    const known = roster.get(person.slug);
+    if (!known) roster.set(person.slug, { ...person });
+    else {
+      known.bio ??= person.bio;
+      known.photoUrl ??= person.photoUrl;
+    }
+  }
+  return [...roster.values()];
+}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config.js';
+import { EventLinksService } from '../../events/reading/event-links.service.js';
+import { renderEmbedPage } from './embed-page.js';
+import { embedScript } from './embed-script.js';
+import { PublishedEventsService } from '../published-events.service.js';
+
+/** The embeddable agenda page and the <agenda-embed> script. */
+@Injectable()
+export class EmbedService {
+  private readonly script: string;
+
+  constructor(
+    config: AppConfig,
+    private readonly events: PublishedEventsService,
+    private readonly links: EventLinksService,
+  ) {
+    this.script = embedScript(config.publicUrl.origin);
+  }
+
+  async page(slug: string): Promise<string> {
+    const event = await this.events.bySlug(slug);
+    return renderEmbedPage(event, { ics: this.links.urls(event).ics, jsonLd: this.links.jsonLd(event) });
+  }
+
+  embedJs(): string {
+    return this.script;
+  }
+}

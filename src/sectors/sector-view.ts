@@ -1,0 +1,6 @@
+/** An audience sector, shared by the events that name it. */
+export interface SectorView {
+  id: string;
+  slug: string;
+  name: string;
+}
