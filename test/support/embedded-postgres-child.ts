@@ -100,7 +100,10 @@ export function launcherDir(): string {
     verbatimSymlinks: true,
   });
   writeFileSync(join(dir, 'child.mjs'), CHILD);
+  // The Node that runs the tests may lie where another user cannot reach it (CI's Node 24 sits in a 0700 folder).
+  cpSync(process.execPath, join(dir, 'node'));
   readableByAll(dir);
+  chmodSync(join(dir, 'node'), 0o755);
   return (launcherCopy = dir);
 }
 
@@ -116,13 +119,14 @@ export function startChild(
   account?: Account,
 ): { child: ChildProcess; answer: Promise<ChildAnswer> } {
   const dir = launcherDir();
-  const child = spawn(process.execPath, [join(dir, 'child.mjs'), JSON.stringify(options)], {
+  const child = spawn(join(dir, 'node'), [join(dir, 'child.mjs'), JSON.stringify(options)], {
     ...account,
     cwd: dir,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const answer = new Promise<ChildAnswer>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as ChildAnswer));
+    child.once('error', reject);
     child.once('close', (code) => reject(new Error(`child exited (${code}) without an answer`)));
   });
   return { child, answer };

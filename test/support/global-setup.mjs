@@ -6,10 +6,11 @@ import { freePort } from './free-port.mjs';
 import { buildLauncher } from './launcher-build.mjs';
 
 /**
- * Connections one jest worker may hold at once: first-start.e2e-spec runs three apps on one database (pools of up to
- * 10 and a LISTEN connection each), plus the test's own clients.
+ * Connections one jest worker may want at once, with room to spare: an app's pool opens up to 10 on demand (plus one
+ * LISTEN connection), and first-start.e2e-spec runs three apps on one database; the whole suite with 3 or 4 workers
+ * was measured at 12-17 connections at most.
  */
-const PER_WORKER = 36;
+const PER_WORKER = 24;
 const MAX_CONNECTIONS = 300;
 
 /** A server given by DATABASE_URL is not ours to configure: say so when it may turn connections away. */
