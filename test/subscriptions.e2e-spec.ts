@@ -39,11 +39,12 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_0
   }
 }
 
-function wsClient(url: string, token?: string): Client {
+/** A graphql-ws client; `params: false` sends no connectionParams at all, as many clients do. */
+function wsClient(url: string, token?: string, params = true): Client {
   return createClient({
     url,
     webSocketImpl: WebSocket,
-    connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
+    connectionParams: params ? (token ? { Authorization: `Bearer ${token}` } : {}) : undefined,
     lazy: false,
     retryAttempts: 0,
     onNonLazyError: () => undefined,
@@ -58,8 +59,8 @@ describe('Subscription.eventChanged', () => {
   let as: Editors;
   let url: string;
   const clients: Client[] = [];
-  const client = (token?: string) => {
-    const c = wsClient(url, token);
+  const client = (token?: string, params = true) => {
+    const c = wsClient(url, token, params);
     clients.push(c);
     return c;
   };
@@ -136,6 +137,16 @@ describe('Subscription.eventChanged', () => {
     await waitFor(() => other.received.length >= 1);
     expect(other.received).toEqual([expect.objectContaining({ version: otherPublished })]);
     expect([...anonymous.errors, ...editor.errors, ...other.errors]).toEqual([]);
+  });
+
+  it('takes a client that sends no connectionParams as anonymous', async () => {
+    const event = await publishedEvent(1);
+    const bare = subscribe(client(undefined, false), event.slug);
+    const version = await live(event, [bare]);
+    const published = await publish(event.id, version);
+    await waitFor(() => bare.received.length >= 1);
+    expect(bare.received).toEqual([expect.objectContaining({ version: published, publicationState: 'PUBLISHED' })]);
+    expect(bare.errors).toEqual([]);
   });
 
   it('keeps telling subscribers after the notification connection is lost', async () => {

@@ -51,12 +51,11 @@ export class GraphQLContextFactory {
   }
 
   async create(source: FastifyRequest | SocketContext): Promise<GraphQLContext> {
-    const socket = 'extra' in source && 'connectionParams' in source;
-    const req = socket ? source.extra.request : (source as FastifyRequest);
+    // graphql-ws leaves connectionParams out when a client sends none: such a client is anonymous.
+    const socket = 'extra' in source;
+    const req = socket ? source.extra.request : source;
     const params = socket ? (source.connectionParams ?? {}) : {};
-    const header = socket
-      ? (params.Authorization ?? params.authorization)
-      : (source as FastifyRequest).headers.authorization;
+    const header = socket ? (params.Authorization ?? params.authorization) : source.headers.authorization;
     const viewer = await this.auth.viewerFromHeader(typeof header === 'string' ? header : undefined);
     return {
       req,
