@@ -10,23 +10,22 @@ import type { EventView, ParticipationStatus, SpeakerRole } from './event-view.j
  * to one field writes only the rows that hold it (the revision still records the whole document).
  */
 
-/** The event's own columns (events), search texts included. */
-export interface EventColumns {
-  slug: string;
-  title: string;
-  summary: string | null;
-  description: string | null;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  venue: string | null;
-  attendanceMode: string;
-  status: string;
-  audience: string | null;
-  jobTitles: string[];
-  programmeNote: string | null;
-  search: [string, string, string];
-}
+/** The event's own columns (events): its fields as the view has them, the venue as JSON, and the search texts. */
+export type EventColumns = Pick<
+  EventView,
+  | 'slug'
+  | 'title'
+  | 'summary'
+  | 'description'
+  | 'startsAt'
+  | 'endsAt'
+  | 'timeZone'
+  | 'attendanceMode'
+  | 'status'
+  | 'audience'
+  | 'jobTitles'
+  | 'programmeNote'
+> & { venue: string | null; search: [string, string, string] };
 
 export interface AgendaItemRow {
   id: string;
