@@ -8,6 +8,7 @@ import { UsersService } from '../users/users.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
 import type { Viewer } from './viewer.js';
+import { isDatabaseUnavailable, ServiceUnavailableError } from '../common/errors/domain-error.js';
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 /** Compared against when the email is unknown, so both failures take as long. */
@@ -62,17 +63,24 @@ export class AuthService {
   async viewerFromHeader(header: string | undefined): Promise<Viewer | null> {
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    try {
-      if (!match) throw new Error('not a bearer token');
-      const claims = await this.jwt.verifyAsync<{ sub: string }>(match[1]);
-      // The role as it is now: a user removed or demoted since signing in does not keep the old rights.
-      const user = await this.users.findById(claims.sub);
-      if (!user) throw new Error('no such user');
-      return { id: user.id, role: user.role };
-    } catch {
-      throw new GraphQLError('The bearer token is invalid or has expired; sign in again', {
+    const refused = () =>
+      new GraphQLError('The bearer token is invalid or has expired; sign in again', {
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       });
-    }
+    if (!match) throw refused();
+    const claims = await this.jwt.verifyAsync<{ sub: string }>(match[1]).catch(() => {
+      throw refused();
+    });
+    // The role as it is now: a user removed or demoted since signing in does not keep the old rights. A database
+    // out of reach says nothing about the token: that is a 503, and the client keeps its token.
+    const user = await this.users.findById(claims.sub).catch((error: unknown) => {
+      if (!isDatabaseUnavailable(error)) throw error;
+      // Thrown while the context is made, before the formatter: a GraphQLError carries its own HTTP status.
+      throw new GraphQLError(new ServiceUnavailableError().message, {
+        extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+      });
+    });
+    if (!user) throw refused();
+    return { id: user.id, role: user.role };
   }
 }

@@ -1,5 +1,12 @@
 /** The stable codes clients see in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE';
 
 /**
  * An error the service means to tell the client about. Services throw these; the GraphQL error formatter
@@ -33,4 +40,25 @@ export class NotFoundError extends DomainError {
   constructor(what: string) {
     super('NOT_FOUND', `${what} not found`);
   }
+}
+
+/** The database cannot be reached right now: the request may be tried again. */
+export class ServiceUnavailableError extends DomainError {
+  constructor() {
+    super('SERVICE_UNAVAILABLE', 'The service cannot reach its database right now; try again shortly');
+  }
+}
+
+/**
+ * Whether an error says the database is out of reach (refused, gone, shutting down, out of connections, a
+ * connection that broke or timed out), as opposed to a query that failed.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const driverCode = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  const codes = [code, driverCode].filter((c): c is string => typeof c === 'string');
+  if (codes.some((c) => /^(08|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)/.test(c))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down)/i.test(
+    typeof message === 'string' ? message : '',
+  );
 }

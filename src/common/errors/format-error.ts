@@ -6,7 +6,7 @@ import type { GqlContextType } from '@nestjs/graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { stdSerializers } from 'pino';
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from './domain-error.js';
+import { DomainError, isDatabaseUnavailable, ServiceUnavailableError } from './domain-error.js';
 
 /** Codes that graphql-js and Apollo themselves put on errors about the request; safe to pass through. */
 const REQUEST_CODES = new Set([
@@ -22,6 +22,7 @@ const REQUEST_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /**
@@ -33,6 +34,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    const unavailable = new ServiceUnavailableError();
+    return { ...base, message: unavailable.message, extensions: { code: unavailable.code } };
   }
   if (isUniqueViolation(original)) {
     // Two writers raced for one slug or email past the services' own checks.
@@ -51,7 +56,7 @@ const isUniqueViolation = (error: unknown): boolean =>
 
 function isExpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError || isUniqueViolation(original)) return true;
+  if (original instanceof DomainError || isUniqueViolation(original) || isDatabaseUnavailable(original)) return true;
   if (original instanceof QueryFailedError) return false;
   const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
   return typeof code === 'string' && REQUEST_CODES.has(code);
