@@ -5,9 +5,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ResolverErrorsToApollo } from './common/errors/format-error.js';
+import { serverOptions } from './common/http/server-options.js';
 import { loggerParams } from './common/logging.js';
 import { InputValidationPipe } from './common/validation/input-validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
+import { refuseWhileNotServing } from './health/serving-gate.js';
 import { PLAYGROUND_PAGE } from './playground/graphiql-landing-page.plugin.js';
 
 /** The application as a server: AppModule, and the one logger (common/logging.ts) for it all. */
@@ -26,6 +28,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: () => randomUUID(),
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
+    ...serverOptions(config),
   });
   const root = {
     module: ServerModule,
@@ -46,6 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useGlobalPipes(new InputValidationPipe());
   app.useGlobalFilters(new ResolverErrorsToApollo(app.getHttpAdapter()));
+  refuseWhileNotServing(app);
   app
     .getHttpAdapter()
     .getInstance()

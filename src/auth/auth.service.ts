@@ -8,7 +8,8 @@ import { UsersService } from '../users/users.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
 import type { Viewer } from './viewer.js';
-import { isDatabaseUnavailable, ServiceUnavailableError } from '../common/errors/domain-error.js';
+import { isDatabaseUnavailable } from '../common/errors/domain-error.js';
+import { reportDatabaseUnavailable, unavailableGraphQLError } from '../common/errors/service-unavailable.js';
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 /** Compared against when the email is unknown, so both failures take as long. */
@@ -75,10 +76,9 @@ export class AuthService {
     // out of reach says nothing about the token: that is a 503, and the client keeps its token.
     const user = await this.users.findById(claims.sub).catch((error: unknown) => {
       if (!isDatabaseUnavailable(error)) throw error;
-      // Thrown while the context is made, before the formatter: a GraphQLError carries its own HTTP status.
-      throw new GraphQLError(new ServiceUnavailableError().message, {
-        extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
-      });
+      // Thrown while the context is made, before the formatter and the plugins: it carries its own HTTP status.
+      reportDatabaseUnavailable(error);
+      throw unavailableGraphQLError();
     });
     if (!user) throw refused();
     return { id: user.id, role: user.role };

@@ -126,6 +126,78 @@ export class AppConfig {
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }
+
+  /**
+   * Longest a statement may run in the service (statement_timeout) and wait for a lock (lock_timeout) before it is
+   * cancelled and the request answered 503: the slowest legitimate statement (a whole big agenda, an import) takes
+   * well under a second, and a request held longer than this by a stall is better refused than queued. The migration
+   * CLI and the migrations run at start have no such limit.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS = 5000;
+
+  /**
+   * Longest a request waits for a free pooled connection (or a new one to open) before it is answered 503: a
+   * healthy pool hands one over in well under 10 ms, so a second's wait means it is exhausted and more waiting only
+   * grows the queue.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_POOL_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(50)
+  DATABASE_POOL_TIMEOUT_MS = 1000;
+
+  /** Connections the service's pool opens at most (plus one for LISTEN). */
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number' })
+  @Min(2)
+  DATABASE_POOL_SIZE = 10;
+
+  /**
+   * Write transactions under way at once, at most; the rest of the pool is left to reads, so a burst of edits never
+   * starves the public reads of connections. A write that waits longer than DATABASE_POOL_TIMEOUT_MS for its turn is
+   * answered 503.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_WRITE_CONNECTIONS must be a whole number' })
+  @Min(1)
+  DATABASE_WRITE_CONNECTIONS = 3;
+
+  /** Longest the request line and headers may take to arrive (Node's headersTimeout). */
+  @Transform(toInt)
+  @IsInt({ message: 'HTTP_HEADERS_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100)
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /**
+   * Longest a whole request (headers and body) may take to arrive, and longest a connection may sit without a byte
+   * either way: a body trickled in is cut off (408) then.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'HTTP_REQUEST_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100)
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  /** How long an idle keep-alive connection stays open: longer than a load balancer's own idle timeout (60 s). */
+  @Transform(toInt)
+  @IsInt({ message: 'HTTP_KEEP_ALIVE_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
+  /**
+   * On SIGTERM/SIGINT, readiness answers 503 at once and requests are still served this long, so that load balancers
+   * stop sending new ones before the listener closes. 5000 in production, 0 elsewhere unless set.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SHUTDOWN_DRAIN_MS must be a whole number of milliseconds' })
+  @Min(0)
+  SHUTDOWN_DRAIN_MS?: number;
+
+  get shutdownDrainMs(): number {
+    return this.SHUTDOWN_DRAIN_MS ?? (this.production ? 5000 : 0);
+  }
 }
 
 export class ConfigError extends OperatorError {
@@ -152,6 +224,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.ADMIN_EMAIL && !config.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD must be set when ADMIN_EMAIL is set');
   if (config.ADMIN_PASSWORD && !config.ADMIN_EMAIL) problems.push('ADMIN_EMAIL must be set when ADMIN_PASSWORD is set');
   if (config.production && !config.JWT_SECRET) problems.push('JWT_SECRET must be set when NODE_ENV=production');
+  if (config.DATABASE_WRITE_CONNECTIONS >= config.DATABASE_POOL_SIZE) {
+    problems.push('DATABASE_WRITE_CONNECTIONS must be below DATABASE_POOL_SIZE: reads need connections of their own');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

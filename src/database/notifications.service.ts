@@ -1,95 +1,113 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
+import { reportDatabaseUnavailable } from '../common/errors/service-unavailable.js';
 import { AppConfig } from '../config/app-config.js';
 
 type Handler = (payload: string) => void;
 
+/** Waits between tries to make the LISTEN connection again: fast at first, never more than a second. */
+const retryDelayMs = (failures: number): number => Math.min(1000, 100 * 2 ** Math.max(0, failures - 1));
+
 /**
  * PostgreSQL LISTEN/NOTIFY for this process: one connection for every channel. A NOTIFY sent inside a
  * transaction arrives after it commits, in every replica, so caches, subscriptions and the webhook dispatcher
- * hear of committed changes only. A lost connection is made again (with backoff) and listens again.
+ * hear of committed changes only. A lost connection is made again within a second of the database answering
+ * again (retrying every second at most), listens again, and then runs the `onReconnect` hooks (which catch up on
+ * what was missed) before it counts as connected again for readiness.
  */
 @Injectable()
 export class NotificationsService implements OnApplicationShutdown {
   private readonly logger = new Logger('Notifications');
   private readonly handlers = new Map<string, Set<Handler>>();
-  private client?: Promise<pg.Client>;
+  private readonly reconnectHooks: (() => Promise<void>)[] = [];
+  private client?: pg.Client;
+  private readonly given = new WeakSet<pg.Client>();
   private retryTimer?: NodeJS.Timeout;
+  private started = false;
+  private listenedBefore = false;
   private failures = 0;
   private stopped = false;
 
   constructor(private readonly config: AppConfig) {}
 
-  /** Calls `handler` with each payload NOTIFY sends on `channel`; returns a function that stops it. */
-  async listen(channel: string, handler: Handler): Promise<() => void> {
+  /**
+   * Calls `handler` with each payload NOTIFY sends on `channel`, from now on or as soon as the connection is
+   * made; returns a function that stops it.
+   */
+  listen(channel: string, handler: Handler): () => void {
     let handlers = this.handlers.get(channel);
     if (!handlers) {
       handlers = new Set();
       this.handlers.set(channel, handlers);
-      const client = await this.connect();
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      const client = this.client;
+      if (client) void client.query(`LISTEN ${pg.escapeIdentifier(channel)}`).catch((e: Error) => this.lost(client, e));
     }
     handlers.add(handler);
+    if (!this.started) {
+      this.started = true;
+      void this.open();
+    }
     return () => handlers.delete(handler);
   }
 
-  /** Whether the LISTEN connection is up (readiness). */
-  async connected(): Promise<boolean> {
-    if (!this.client) return true; // nothing listens yet
-    return this.client.then(
-      () => this.failures === 0,
-      () => false,
-    );
+  /** Runs `hook` each time the connection listens again after it was lost, before it counts as connected. */
+  onReconnect(hook: () => Promise<void>): void {
+    this.reconnectHooks.push(hook);
+  }
+
+  /** Whether notifications arrive (readiness): the connection listens, or nothing needs it. */
+  connected(): boolean {
+    return this.client !== undefined || this.handlers.size === 0;
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
-    const client = await this.client?.catch(() => undefined);
+    const client = this.client;
+    this.client = undefined;
     await client?.end().catch(() => undefined);
   }
 
-  private connect(): Promise<pg.Client> {
-    this.client ??= this.open();
-    return this.client;
-  }
-
-  private async open(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'agenda-api-listen' });
+  private async open(): Promise<void> {
+    this.retryTimer = undefined;
+    if (this.stopped) return;
+    const client = new pg.Client({
+      connectionString: this.config.DATABASE_URL,
+      application_name: 'agenda-api-listen',
+      connectionTimeoutMillis: 2000,
+      keepAlive: true,
+    });
     client.on('notification', ({ channel, payload }) => {
       for (const handler of this.handlers.get(channel) ?? []) handler(payload ?? '');
     });
-    const lost = (reason: string) => {
-      if (this.stopped || this.retryTimer) return;
-      this.failures += 1;
-      const delay = Math.min(30_000, 500 * 2 ** Math.min(this.failures, 6));
-      this.logger.warn(`notification connection lost (${reason}); connecting again in ${delay} ms`);
-      client.removeAllListeners('end');
-      void client.end().catch(() => undefined);
-      this.retryTimer = setTimeout(() => void this.reconnect(), delay);
-    };
-    client.on('error', (error) => lost(error.message));
-    client.on('end', () => lost('connection ended'));
-    await client.connect();
-    for (const channel of this.handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    return client;
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, new Error('connection ended')));
+    try {
+      await client.connect();
+      for (const channel of this.handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      if (this.listenedBefore) for (const hook of this.reconnectHooks) await hook();
+    } catch (error) {
+      this.lost(client, error as Error);
+      return;
+    }
+    if (this.given.has(client) || this.stopped) return;
+    if (this.failures > 0) this.logger.log('notification connection made again');
+    this.client = client;
+    this.listenedBefore = true;
+    this.failures = 0;
   }
 
-  private async reconnect(): Promise<void> {
-    this.retryTimer = undefined;
-    if (this.stopped) return;
-    const next = this.open();
-    this.client = next;
-    try {
-      await next;
-      this.failures = 0;
-      this.logger.log('notification connection made again');
-    } catch (error) {
-      this.client = undefined;
-      this.failures += 1;
-      const delay = Math.min(30_000, 500 * 2 ** Math.min(this.failures, 6));
-      this.logger.warn(`notification connection failed (${(error as Error).message}); trying again in ${delay} ms`);
-      this.retryTimer = setTimeout(() => void this.reconnect(), delay);
-    }
+  /** Gives the connection up (once) and makes another one after a short wait. */
+  private lost(client: pg.Client, error: Error): void {
+    if (this.stopped || this.given.has(client)) return;
+    this.given.add(client);
+    if (this.client === client) this.client = undefined;
+    client.removeAllListeners('end');
+    client.on('error', () => undefined);
+    void client.end().catch(() => undefined);
+    this.failures += 1;
+    if (this.failures === 1) this.logger.warn(`notification connection lost (${error.message}); connecting again`);
+    else reportDatabaseUnavailable(error);
+    this.retryTimer = setTimeout(() => void this.open(), retryDelayMs(this.failures));
   }
 }

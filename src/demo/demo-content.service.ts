@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { DatabaseLifecycle } from '../database/database-lifecycle.service.js';
 import { EventDocumentImportService } from '../imports/documents/event-document-import.service.js';
 import { UsersService } from '../users/users.service.js';
 
@@ -13,10 +14,11 @@ const FIRST_START_LOCK = 7_316_001;
 /**
  * First start: creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is no user, and loads the demo
  * event (published) into an empty database unless DEMO_CONTENT=false. Never twice: an event table with any row,
- * even a deleted one, counts as not empty.
+ * even a deleted one, counts as not empty. A start task (DatabaseLifecycle): it runs once the database answers and
+ * the migrations ran, and the service is ready only after it.
  */
 @Injectable()
-export class DemoContentService implements OnApplicationBootstrap {
+export class DemoContentService implements OnModuleInit {
   private readonly logger = new Logger('FirstStart');
 
   constructor(
@@ -24,9 +26,14 @@ export class DemoContentService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly documents: EventDocumentImportService,
     private readonly users: UsersService,
+    private readonly database: DatabaseLifecycle,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onModuleInit(): void {
+    this.database.afterConnect('first start', () => this.firstStart());
+  }
+
+  private async firstStart(): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {

@@ -5,6 +5,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { errorLoggingPlugin, formatError } from '../common/errors/format-error.js';
+import { serviceUnavailablePlugin } from '../common/errors/service-unavailable.js';
 import { queryLimits } from '../common/graphql/query-limits.js';
 import type { AppConfig } from '../config/app-config.js';
 import { graphiqlLandingPage, PLAYGROUND_PAGE } from '../playground/graphiql-landing-page.plugin.js';
@@ -29,6 +30,7 @@ export function graphqlOptions(config: AppConfig, contexts: GraphQLContextFactor
     validationRules: [queryLimits],
     plugins: [
       errorLoggingPlugin,
+      serviceUnavailablePlugin,
       // Cache hints are unused, and the plugin wraps every field resolver: a whole agenda resolves thousands.
       ApolloServerPluginCacheControlDisabled(),
       config.PLAYGROUND ? graphiqlLandingPage(PLAYGROUND_PAGE) : ApolloServerPluginLandingPageDisabled(),

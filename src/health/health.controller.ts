@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { DatabaseLifecycle } from '../database/database-lifecycle.service.js';
 import { NotificationsService } from '../database/notifications.service.js';
 
 @Controller('health')
@@ -9,6 +10,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly notifications: NotificationsService,
+    private readonly lifecycle: DatabaseLifecycle,
   ) {}
 
   /** Liveness: the process answers. */
@@ -18,15 +20,23 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: the database answers, and change notices (subscriptions, webhooks) arrive. */
+  /**
+   * Readiness: started (migrations and first-start work done) and not shutting down, the database answers, and
+   * change notices (subscriptions, webhooks) arrive.
+   */
   @Get('ready')
   @HealthCheck()
   ready() {
     return this.health.check([
+      () => {
+        const check = this.indicators.check('service');
+        if (this.lifecycle.ready) return check.up();
+        return check.down({ message: this.lifecycle.state });
+      },
       () => this.db.pingCheck('database', { timeout: 2000 }),
-      async () => {
+      () => {
         const check = this.indicators.check('notifications');
-        return (await this.notifications.connected()) ? check.up() : check.down({ message: 'LISTEN connection lost' });
+        return this.notifications.connected() ? check.up() : check.down({ message: 'LISTEN connection lost' });
       },
     ]);
   }

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import cliProgress from 'cli-progress';
 import { ImportCliModule } from './import-cli.module.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
+import { DatabaseLifecycle } from '../database/database-lifecycle.service.js';
 import { resolveDatabase } from '../database/resolve-database.js';
 import { EventDocumentImportService } from './documents/event-document-import.service.js';
 import type { EventView } from '../events/domain/event-view.js';
@@ -110,12 +111,26 @@ export async function runImport(
       abortOnError: false,
     });
     try {
+      await reached(app.get(DatabaseLifecycle));
       return await importAll(app, files, options, output);
     } finally {
       await app.close();
     }
   } finally {
     await embedded?.stop();
+  }
+}
+
+/** The database reached and migrated, or an error after a while: a command does not wait for it forever. */
+async function reached(lifecycle: DatabaseLifecycle, withinMs = 30_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new OperatorError(`The database did not answer within ${withinMs / 1000} s`)), withinMs);
+  });
+  try {
+    await Promise.race([lifecycle.started, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { requireRole } from '../auth/roles.js';
 import type { Viewer } from '../auth/viewer.js';
 import { BadInputError, NotFoundError } from '../common/errors/domain-error.js';
 import { slugify } from '../common/slug.js';
+import { WriteTransactions } from '../database/write-transactions.js';
 import { organisationId } from '../organisations/organisation-rows.js';
 import type { SpeakerInput } from './dto/speaker.input.js';
 import type { SpeakerView } from './speaker-view.js';
@@ -14,7 +14,7 @@ import { SpeakersService } from './speakers.service.js';
 @Injectable()
 export class SpeakerEditorService {
   constructor(
-    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly writes: WriteTransactions,
     private readonly speakers: SpeakersService,
   ) {}
 
@@ -22,7 +22,7 @@ export class SpeakerEditorService {
     requireRole(viewer, 'CONTRIBUTOR', 'create speakers');
     if (input.name === undefined) throw new BadInputError('input.name', 'is required to create a speaker');
     const slug = input.slug ?? slugify(input.name);
-    return this.manager.transaction(async (manager) => {
+    return this.writes.run(async (manager) => {
       const [{ id }]: { id: string }[] = await manager
         .query(
           `INSERT INTO speakers (slug, name, honorific, job_title, organisation_id, bio, photo_url)
@@ -47,7 +47,7 @@ export class SpeakerEditorService {
 
   async update(viewer: Viewer | null, id: string, input: SpeakerInput): Promise<SpeakerView> {
     requireRole(viewer, 'CONTRIBUTOR', 'edit speakers');
-    return this.manager.transaction(async (manager) => {
+    return this.writes.run(async (manager) => {
       const sets: string[] = [];
       const params: unknown[] = [id];
       const set = (column: string, value: unknown) => sets.push(`${column} = $${params.push(value)}`);
@@ -75,7 +75,7 @@ export class SpeakerEditorService {
     });
   }
 
-  private async load(id: string, manager: EntityManager = this.manager): Promise<SpeakerView> {
+  private async load(id: string, manager: EntityManager): Promise<SpeakerView> {
     const speaker = await this.speakers.findForEditing(id, manager);
     if (!speaker) throw new NotFoundError('Speaker');
     return speaker;

@@ -1,30 +1,61 @@
 import { EventEmitter, on } from 'node:events';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { DatabaseLifecycle } from '../database/database-lifecycle.service.js';
 import { NotificationsService } from '../database/notifications.service.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { clearLoaders } from '../graphql/loaders.js';
 import type { EventView } from '../events/domain/event-view.js';
+import { changesSince, latestChangeId } from '../events/data/event-change-notices.js';
 import { EventViewsRepository } from '../events/data/event-views.repository.js';
 import { EVENT_CHANGES_CHANNEL, type EventChangeSignal } from '../events/domain/event-change.js';
+
+/** Change notices heard recently, by id: one replayed after a reconnect and also heard live is passed on once. */
+const REMEMBERED = 1000;
 
 /**
  * Subscription.eventChanged: every committed publish, unpublish or delete (announced by NOTIFY from any replica)
  * reaches the subscribers of that slug, each with the event as they may see it (null once it is gone for them).
+ * While the LISTEN connection is down, NOTIFYs are lost: when it is made again, the notices written since the last
+ * one heard are read back from `event_changes` and passed on, before readiness returns.
  */
 @Injectable()
-export class EventChangesService implements OnApplicationBootstrap {
+export class EventChangesService implements OnModuleInit {
   private readonly changes = new EventEmitter().setMaxListeners(0);
+  /** The highest notice id heard; undefined until the start reads it from the table. */
+  private lastId?: bigint;
+  private readonly heard = new Set<string>();
 
   constructor(
     private readonly notifications: NotificationsService,
     private readonly views: EventViewsRepository,
+    private readonly database: DatabaseLifecycle,
+    @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.notifications.listen(EVENT_CHANGES_CHANNEL, (payload) => {
-      const change = JSON.parse(payload) as EventChangeSignal;
-      this.changes.emit(change.slug, change);
-    });
+  onModuleInit(): void {
+    this.notifications.listen(EVENT_CHANGES_CHANNEL, (payload) => this.pass(JSON.parse(payload) as EventChangeSignal));
+    this.notifications.onReconnect(() => this.catchUp());
+    this.database.afterConnect('change notices', async () => this.heardUpTo(await latestChangeId(this.manager)));
+  }
+
+  /** The notices written since the last one heard (by any replica, or the import CLI), in order. */
+  private async catchUp(): Promise<void> {
+    if (this.lastId === undefined) return;
+    for (const change of await changesSince(this.manager, this.lastId)) this.pass(change);
+  }
+
+  private pass(change: EventChangeSignal): void {
+    if (this.heard.has(change.id)) return;
+    this.heard.add(change.id);
+    if (this.heard.size > REMEMBERED) this.heard.delete(this.heard.values().next().value!);
+    this.heardUpTo(BigInt(change.id));
+    this.changes.emit(change.slug, change);
+  }
+
+  private heardUpTo(id: bigint): void {
+    if (this.lastId === undefined || id > this.lastId) this.lastId = id;
   }
 
   /** An async iterator of `{ eventChanged }` payloads; ending the subscription ends it and stops listening. */

@@ -1,8 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
+import { isDatabaseUnavailable } from '../common/errors/domain-error.js';
+import { reportDatabaseUnavailable } from '../common/errors/service-unavailable.js';
 import { AppConfig } from '../config/app-config.js';
+import { DatabaseLifecycle } from '../database/database-lifecycle.service.js';
 import { NotificationsService } from '../database/notifications.service.js';
 import { EVENT_CHANGES_CHANNEL } from '../events/domain/event-change.js';
 import { MAX_ATTEMPTS } from './webhook-events.js';
@@ -31,7 +34,7 @@ export function signature(secret: string, body: string, at = new Date()): string
  * Woken by the notices' NOTIFY on commit, and by a timer for retries and for notices written while no replica ran.
  */
 @Injectable()
-export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
   private timer?: NodeJS.Timeout;
   private stopListening?: () => void;
@@ -43,12 +46,17 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
+    private readonly database: DatabaseLifecycle,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.stopListening = await this.notifications.listen(EVENT_CHANGES_CHANNEL, () => this.wake());
-    this.timer = setInterval(() => this.wake(), Math.min(1000, this.config.WEBHOOK_RETRY_BASE_MS));
-    this.wake();
+  /** Starts once the database is there (a start task); the timer also catches up after an outage. */
+  onModuleInit(): void {
+    this.database.afterConnect('webhook dispatcher', () => {
+      this.stopListening = this.notifications.listen(EVENT_CHANGES_CHANNEL, () => this.wake());
+      this.timer = setInterval(() => this.wake(), Math.min(1000, this.config.WEBHOOK_RETRY_BASE_MS));
+      this.wake();
+      return Promise.resolve();
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -66,7 +74,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       return;
     }
     this.running = this.drain()
-      .catch((error: unknown) => this.logger.error(`dispatch failed: ${String(error)}`))
+      .catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) reportDatabaseUnavailable(error);
+        else this.logger.error(`dispatch failed: ${String(error)}`);
+      })
       .finally(() => {
         this.running = undefined;
         if (this.again) {

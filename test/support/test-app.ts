@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/app-config.js';
+import { DatabaseLifecycle } from '../../src/database/database-lifecycle.service.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -36,6 +37,7 @@ export async function boot(databaseUrl: string, env: Record<string, string> = {}
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  await app.get(DatabaseLifecycle).started;
   return app;
 }
 

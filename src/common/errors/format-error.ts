@@ -7,6 +7,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { stdSerializers } from 'pino';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, isDatabaseUnavailable, ServiceUnavailableError } from './domain-error.js';
+import { reportDatabaseUnavailable, unavailableHeaders } from './service-unavailable.js';
 
 /** Codes that graphql-js and Apollo themselves put on errors about the request; safe to pass through. */
 const REQUEST_CODES = new Set([
@@ -85,9 +86,11 @@ export const errorLoggingPlugin: ApolloServerPlugin = {
     return Promise.resolve({
       didEncounterErrors({ errors, operationName }) {
         for (const error of errors) {
+          const original = unwrapResolverError(error);
+          if (isDatabaseUnavailable(original)) reportDatabaseUnavailable(original);
           if (isExpected(error)) continue;
           logger.error(
-            { err: unwrapResolverError(error), path: error.path, operationName },
+            { err: original, path: error.path, operationName },
             'unexpected error while serving a GraphQL request',
           );
         }
@@ -100,12 +103,23 @@ export const errorLoggingPlugin: ApolloServerPlugin = {
 /**
  * Nest's handler around resolvers logs whatever they throw, client errors included, before Apollo sees it. This
  * global filter hands resolvers' errors to Apollo untouched instead, so that formatError and the plugin above are
- * the only ones to judge them and an unexpected error is logged once; other contexts (HTTP) keep Nest's handling.
+ * the only ones to judge them and an unexpected error is logged once. Over HTTP (partner formats, health), a
+ * database out of reach is a 503 with Retry-After, noted once in a while (reportDatabaseUnavailable) instead of a
+ * 500 with its stack; everything else keeps Nest's handling.
  */
 @Catch()
 export class ResolverErrorsToApollo extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType<GqlContextType>() === 'graphql') throw exception;
+    if (host.getType() === 'http' && isDatabaseUnavailable(exception)) {
+      reportDatabaseUnavailable(exception);
+      const adapter = this.httpAdapterHost?.httpAdapter ?? this.applicationRef;
+      const reply: unknown = host.switchToHttp().getResponse();
+      for (const [name, value] of Object.entries(unavailableHeaders())) adapter?.setHeader(reply, name, value);
+      const { message } = new ServiceUnavailableError();
+      adapter?.reply(reply, { statusCode: 503, error: 'Service Unavailable', message }, 503);
+      return;
+    }
     super.catch(exception, host);
   }
 }

@@ -17,3 +17,17 @@ export async function recordChange(manager: EntityManager, notice: EventChangeNo
   };
   await manager.query(`SELECT pg_notify($1, $2)`, [EVENT_CHANGES_CHANNEL, JSON.stringify(signal)]);
 }
+
+/** The id of the latest change notice, 0 when there is none: where a listener starts counting. */
+export async function latestChangeId(manager: EntityManager): Promise<bigint> {
+  const [{ id }]: { id: string }[] = await manager.query(`SELECT coalesce(max(id), 0)::text AS id FROM event_changes`);
+  return BigInt(id);
+}
+
+/** The notices written after `id`, oldest first, as their NOTIFY announced them: for a listener that missed them. */
+export function changesSince(manager: EntityManager, id: bigint): Promise<EventChangeSignal[]> {
+  return manager.query(
+    `SELECT id::text AS id, kind, event_id AS "eventId", slug, version FROM event_changes WHERE id > $1 ORDER BY id`,
+    [id.toString()],
+  );
+}

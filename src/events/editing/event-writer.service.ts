@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { BadInputError, ConflictError } from '../../common/errors/domain-error.js';
+import { WriteTransactions } from '../../database/write-transactions.js';
 import { recordChange } from '../data/event-change-notices.js';
 import { EventPublisher } from '../data/event-publisher.js';
 import { bumpVersion, insertEvent, liveEventId, markDeleted, type Publication, slugTaken } from '../data/event-rows.js';
@@ -43,7 +43,7 @@ const fieldOf = (options: SaveOptions) => options.fieldOf ?? documentField('docu
 @Injectable()
 export class EventWriter {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writes: WriteTransactions,
     private readonly views: EventViewsRepository,
     private readonly publisher: EventPublisher,
   ) {}
@@ -51,7 +51,7 @@ export class EventWriter {
   /** A new event from a document. The slug must be free among live events. */
   create(input: unknown, options: SaveOptions): Promise<EventView> {
     const doc = validateEventDocument(input, fieldOf(options), options);
-    return this.dataSource.transaction((manager) => this.insert(manager, doc, options));
+    return this.writes.run((manager) => this.insert(manager, doc, options));
   }
 
   /**
@@ -61,7 +61,7 @@ export class EventWriter {
   replaceBySlug(input: unknown, options: SaveOptions & { expectedVersion?: number | null }): Promise<EventView> {
     const doc = validateEventDocument(input, fieldOf(options), options);
     const expectedVersion = options.expectedVersion ?? null;
-    return this.dataSource.transaction(async (manager) => {
+    return this.writes.run(async (manager) => {
       const existing = await liveEventId(manager, doc.slug);
       if (existing) {
         await bumpVersion(manager, existing, expectedVersion);
@@ -83,7 +83,7 @@ export class EventWriter {
    * CONFLICT carrying the current version, and nothing is written.
    */
   change(eventId: string, expectedVersion: number | null, mutate: Mutation, options: SaveOptions): Promise<EventView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.writes.run(async (manager) => {
       await bumpVersion(manager, eventId, expectedVersion);
       const [before] = await this.views.findWorking({ ids: [eventId] }, manager);
       const draft = toDocument(before);
@@ -107,7 +107,7 @@ export class EventWriter {
 
   /** Soft delete: the slug becomes free, the published copy goes, the revisions stay. */
   delete(eventId: string, expectedVersion: number, authorId: string | null): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.writes.run(async (manager) => {
       await bumpVersion(manager, eventId, expectedVersion);
       const [view] = await this.views.findWorking({ ids: [eventId] }, manager);
       if (await this.publisher.unpublish(manager, eventId))

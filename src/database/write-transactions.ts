@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ServiceUnavailableError } from '../common/errors/domain-error.js';
+import { reportDatabaseUnavailable } from '../common/errors/service-unavailable.js';
+import { AppConfig } from '../config/app-config.js';
+
+/**
+ * Every write transaction of the service runs here: at most DATABASE_WRITE_CONNECTIONS at once, the others wait
+ * their turn (DATABASE_POOL_TIMEOUT_MS at most, then 503). Writes hold their connection for a whole transaction and
+ * come in bursts; bounded like this, they never take more than that share of the pool, and reads (most of the
+ * traffic, one short statement each) always find a connection (docs/operations.md).
+ */
+@Injectable()
+export class WriteTransactions {
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Runs `work` in a transaction of its own, when a write slot is free. */
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    await this.turn();
+    try {
+      return await this.dataSource.transaction(work);
+    } finally {
+      const next = this.queue.shift();
+      if (next) next();
+      else this.active -= 1;
+    }
+  }
+
+  /** A slot now, or the next one freed (it passes straight to the first in the queue). */
+  private turn(): Promise<void> {
+    if (this.active < this.config.DATABASE_WRITE_CONNECTIONS) {
+      this.active += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const go = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.queue.splice(this.queue.indexOf(go), 1);
+        const error = new ServiceUnavailableError();
+        reportDatabaseUnavailable(new Error('write transactions queued past DATABASE_POOL_TIMEOUT_MS'));
+        reject(error);
+      }, this.config.DATABASE_POOL_TIMEOUT_MS);
+      this.queue.push(go);
+    });
+  }
+}
