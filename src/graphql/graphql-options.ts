@@ -27,6 +27,8 @@ export function graphqlOptions(config: AppConfig, contexts: GraphQLContextFactor
     autoTransformHttpErrors: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // Nest would reset every response with `data` to 200; a SERVICE_UNAVAILABLE is a 503 (serviceUnavailablePlugin).
+    preserveHttpStatusForExecutionErrors: false,
     validationRules: [queryLimits],
     plugins: [
       errorLoggingPlugin,

@@ -125,7 +125,10 @@ export async function runImport(
 async function reached(lifecycle: DatabaseLifecycle, withinMs = 30_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new OperatorError(`The database did not answer within ${withinMs / 1000} s`)), withinMs);
+    timer = setTimeout(
+      () => reject(new OperatorError(`The database did not answer within ${withinMs / 1000} s`)),
+      withinMs,
+    );
   });
   try {
     await Promise.race([lifecycle.started, late]);

@@ -51,14 +51,19 @@ export class ServiceUnavailableError extends DomainError {
 
 /**
  * Whether an error says the database is out of reach (refused, gone, shutting down, out of connections, a
- * connection that broke or timed out, not connected yet) or too slow to wait for (a statement cancelled by
+ * connection that broke or timed out, not connected yet, its database not created yet: 3D000) or too slow to wait for (a statement cancelled by
  * statement_timeout, 57014, or a lock not granted within lock_timeout, 55P03), as opposed to a query that failed.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   const driverCode = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
   const codes = [code, driverCode].filter((c): c is string => typeof c === 'string');
-  if (codes.some((c) => /^(08|57P0[1-3]|57014|55P03|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)/.test(c))) return true;
+  if (
+    codes.some((c) =>
+      /^(08|57P0[1-3]|57014|55P03|53300|3D000|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)/.test(c),
+    )
+  )
+    return true;
   return /Connection terminated|timeout exceeded when trying to connect|Driver not Connected|connection is not yet established|is not currently accepting connections|the database system is (starting up|shutting down)/i.test(
     typeof message === 'string' ? message : '',
   );
