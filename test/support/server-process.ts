@@ -42,8 +42,8 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
       lines.push({ raw: line });
     }
   };
-  createInterface({ input: child.stdout! }).on('line', collect);
-  createInterface({ input: child.stderr! }).on('line', (line) => collect(line));
+  createInterface({ input: child.stdout }).on('line', collect);
+  createInterface({ input: child.stderr }).on('line', (line) => collect(line));
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const base = `http://127.0.0.1:${port}`;
   const server: ServerProcess = {
