@@ -2,8 +2,10 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import request from 'supertest';
+import WebSocket from 'ws';
 import { newEvent } from './support/editing.js';
 import { ADMIN, signIn } from './support/editors.js';
 import { buildEvent, importEvent } from './support/factories.js';
@@ -153,5 +155,43 @@ describe('bounded waits on the database', () => {
     clearInterval(trickle);
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(sent).toBeLessThan(400);
+  });
+
+  it('keeps a quiet subscription open past the request and idle timeouts', async () => {
+    const app = await t.restart({ HTTP_REQUEST_TIMEOUT_MS: '300', HTTP_HEADERS_TIMEOUT_MS: '300' });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const event = await newEvent(t, token, 'quiet-subscription');
+    const received: unknown[] = [];
+    let closed = false;
+    const client = createClient({
+      url: `ws://127.0.0.1:${port}/graphql`,
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+      onNonLazyError: () => undefined,
+      on: { closed: () => (closed = true) },
+    });
+    const connected = new Promise<void>((resolve) => client.on('connected', () => resolve()));
+    client.subscribe(
+      { query: `subscription { eventChanged(slug: "quiet-subscription") { version } }` },
+      { next: (r) => received.push(r.data), error: () => undefined, complete: () => undefined },
+    );
+    await connected;
+    await new Promise((r) => setTimeout(r, 1500)); // five times the timeouts, without a byte either way
+    expect(closed).toBe(false);
+    await t.gql(
+      `mutation($id: ID!, $v: Int!) { publishEvent(id: $id, expectedVersion: $v) { version } }`,
+      {
+        id: event.id,
+        v: event.version,
+      },
+      token,
+    );
+    for (const end = Date.now() + 10_000; received.length === 0 && Date.now() < end;) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(received).toEqual([{ eventChanged: { version: event.version + 1 } }]);
+    await client.dispose();
   });
 });
