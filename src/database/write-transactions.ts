@@ -26,6 +26,14 @@ export class WriteTransactions {
     await this.turn();
     try {
       return await this.dataSource.transaction(work);
+    } catch (error) {
+      // The transaction's connection broke (the server went away) and TypeORM let it go: its next statement says
+      // so in its own words. The transaction was rolled back; the client may try again.
+      if (/^QueryRunner(Provider)?AlreadyReleasedError$/.test((error as Error).name)) {
+        reportDatabaseUnavailable(error);
+        throw new ServiceUnavailableError();
+      }
+      throw error;
     } finally {
       const next = this.queue.shift();
       if (next) next();
