@@ -1,3 +1,5 @@
+import { HeaderMap } from '@apollo/server';
+
 /** The stable codes clients see in `extensions.code`. */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -39,6 +41,22 @@ export class ConflictError extends DomainError {
 export class NotFoundError extends DomainError {
   constructor(what: string) {
     super('NOT_FOUND', `${what} not found`);
+  }
+}
+
+/**
+ * Too many requests: the client may try again after `retryAfter` seconds. Apollo answers it with HTTP 429 and
+ * Retry-After (the `http` extension, which never reaches the client), thrown before or during execution.
+ */
+export class RateLimitedError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfter: number,
+  ) {
+    super('RATE_LIMITED', message, {
+      retryAfter,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
+    });
   }
 }
 
