@@ -1,3 +1,5 @@
+import { SignInAttemptEntity } from '../auth/sign-in-attempt.entity.js';
+import { RateLimitCountEntity } from '../edge/rate-limit-count.entity.js';
 import { AgendaItemEntity } from '../events/data/agenda-item.entity.js';
 import { EventChangeEntity } from '../events/data/event-change.entity.js';
 import { EventPublicationEntity } from '../events/data/event-publication.entity.js';
@@ -36,4 +38,6 @@ export const ENTITIES = [
   EventChangeEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  SignInAttemptEntity,
+  RateLimitCountEntity,
 ];
