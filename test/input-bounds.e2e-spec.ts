@@ -275,4 +275,10 @@ describe('bounded input on every path', () => {
       expect(await state()).toEqual(before);
     });
   });
+
+  it('answers a NUL in a partner URL with 404, as any slug that names no event', async () => {
+    for (const path of ['/events/demo%00.ics', '/events/demo%00/schedule.json', '/embed/events/demo%00']) {
+      expect((await t.http().get(path)).status).toBe(404);
+    }
+  });
 });

@@ -41,7 +41,10 @@ export const DOCUMENT_TEXT: readonly (readonly [pointer: string, rule: TextRule]
   ['/agenda/*/notes', TEXT.notes],
 ];
 
-/** The lists of an event document and the most members each may have. */
+/**
+ * The lists of an event document and the most members each may have: event-document.schema.json's maxItems
+ * enforce them, and test/text-rules.spec.ts holds the two equal.
+ */
 export const DOCUMENT_LISTS: readonly (readonly [pointer: string, max: number])[] = [
   ['/sectors', LIST.sectors],
   ['/jobTitles', LIST.jobTitles],
