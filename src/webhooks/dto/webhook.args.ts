@@ -1,27 +1,13 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUrl,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { IsId } from '../../common/validation/fields.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsId, IsText } from '../../common/validation/fields.js';
+import { TEXT } from '../../common/validation/text-rules.js';
 import { WEBHOOK_EVENTS } from '../webhook-events.js';
 
 @ArgsType()
 export class CreateWebhookArgs {
   @Field()
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
-    { message: 'url must be an http(s) URL' },
-  )
-  @MaxLength(2000)
+  @IsText(TEXT.webhookUrl)
   url: string;
 
   @Field(() => [String])

@@ -4,6 +4,7 @@ import { IsDate, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-v
 import { IsId, IsSlug, IsVersion } from '../../../common/validation/fields.js';
 import { DateTimeScalar } from '../../../common/graphql/date-time.scalar.js';
 import { EventInput } from './event.input.js';
+import { TEXT } from '../../../common/validation/text-rules.js';
 
 @ArgsType()
 export class EventVersionArgs {
@@ -66,6 +67,6 @@ export class EventRevisionsArgs {
 export class ExportEventArgs {
   @Field()
   @IsString()
-  @MaxLength(120)
+  @MaxLength(TEXT.slug.max)
   slug: string;
 }
