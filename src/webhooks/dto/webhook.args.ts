@@ -11,7 +11,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsId } from '../../common/validation/fields.js';
+import { IsId, OptionalExpectedVersion } from '../../common/validation/fields.js';
+import { OptionalNotNull } from '../../common/validation/optional.js';
 import { WEBHOOK_EVENTS } from '../webhook-events.js';
 
 @ArgsType()
@@ -30,6 +31,37 @@ export class CreateWebhookArgs {
   @ArrayMaxSize(WEBHOOK_EVENTS.length)
   @IsIn(WEBHOOK_EVENTS, { each: true, message: `events must be among ${WEBHOOK_EVENTS.join(', ')}` })
   events: string[];
+}
+
+@ArgsType()
+export class WebhookVersionArgs {
+  @Field(() => ID)
+  @IsId('a webhook')
+  id: string;
+
+  @OptionalExpectedVersion()
+  expectedVersion?: number | null;
+}
+
+/** A field left out stays as it is. */
+@ArgsType()
+export class UpdateWebhookArgs extends WebhookVersionArgs {
+  @Field(() => String, { nullable: true })
+  @OptionalNotNull()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'url must be an http(s) URL' },
+  )
+  @MaxLength(2000)
+  url?: string;
+
+  @Field(() => [String], { nullable: true })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WEBHOOK_EVENTS.length)
+  @IsIn(WEBHOOK_EVENTS, { each: true, message: `events must be among ${WEBHOOK_EVENTS.join(', ')}` })
+  events?: string[];
 }
 
 @ArgsType()
