@@ -109,13 +109,13 @@ export async function markDeleted(manager: EntityManager, eventId: string): Prom
   await manager.query(`UPDATE events SET deleted_at = now(), publication_state = 'DRAFT' WHERE id = $1`, [eventId]);
 }
 
-/** A deleted event's slug and version, locked until the transaction ends; undefined when not deleted. */
-export async function lockDeleted(
+/** An event's slug and whether it is deleted, locked until the transaction ends; undefined when there is none. */
+export async function lockEvent(
   manager: EntityManager,
   eventId: string,
-): Promise<{ slug: string; version: number } | undefined> {
-  const [row]: { slug: string; version: number }[] = await manager.query(
-    `SELECT slug, version FROM events WHERE id = $1 AND deleted_at IS NOT NULL FOR UPDATE`,
+): Promise<{ slug: string; deleted: boolean } | undefined> {
+  const [row]: { slug: string; deleted: boolean }[] = await manager.query(
+    `SELECT slug, deleted_at IS NOT NULL AS deleted FROM events WHERE id = $1 FOR UPDATE`,
     [eventId],
   );
   return row;

@@ -8,7 +8,7 @@ import {
   bumpVersion,
   insertEvent,
   liveEventId,
-  lockDeleted,
+  lockEvent,
   markDeleted,
   markRestored,
   type Publication,
@@ -132,14 +132,10 @@ export class EventWriter {
    */
   restoreDeleted(eventId: string, slug: string | null, authorId: string | null): Promise<EventView> {
     return this.dataSource.transaction(async (manager) => {
-      const deleted = await lockDeleted(manager, eventId);
-      if (!deleted) {
-        if (await this.views.findWorking({ ids: [eventId] }, manager).then((v) => v.length > 0)) {
-          throw new ConflictError('The event is not deleted');
-        }
-        throw new NotFoundError('Event');
-      }
-      const target = slug ?? deleted.slug;
+      const event = await lockEvent(manager, eventId);
+      if (!event) throw new NotFoundError('Event');
+      if (!event.deleted) throw new ConflictError('The event is not deleted');
+      const target = slug ?? event.slug;
       if (await slugTaken(manager, target, eventId)) {
         throw new ConflictError(
           `"${target}" has been used by another event since this one was deleted; restore it under a new slug`,
