@@ -12,6 +12,7 @@ import { PublishedSpeakerEntity } from '../events/data/published-speaker.entity.
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { SectorEntity } from '../sectors/sector.entity.js';
 import { SessionSpeakerEntity } from '../events/data/session-speaker.entity.js';
+import { SpeakerRevisionEntity } from '../speakers/speaker-revision.entity.js';
 import { SpeakerEntity } from '../speakers/speaker.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity.js';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   SectorEntity,
   OrganisationEntity,
   SpeakerEntity,
+  SpeakerRevisionEntity,
   EventEntity,
   EventSectorEntity,
   EventSpeakerEntity,

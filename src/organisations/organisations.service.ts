@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
+import { requireRole } from '../auth/roles.js';
 import { isSignedIn, type Viewer } from '../auth/viewer.js';
+import { updateVersioned } from '../database/versioned-rows.js';
 import type { OrganisationView } from './organisation-view.js';
 
 @Injectable()
@@ -14,7 +16,9 @@ export class OrganisationsService {
    */
   findAll(viewer: Viewer | null): Promise<OrganisationView[]> {
     if (isSignedIn(viewer)) {
-      return this.manager.query(`SELECT o.id, o.slug, o.name, o.url FROM organisations o ORDER BY o.name, o.id`);
+      return this.manager.query(
+        `SELECT o.id, o.slug, o.name, o.url, o.version FROM organisations o ORDER BY o.name, o.id`,
+      );
     }
     return this.manager.query(
       `SELECT * FROM (
@@ -25,5 +29,29 @@ export class OrganisationsService {
           ORDER BY organisation ->> 'id') o
         ORDER BY name, id`,
     );
+  }
+
+  /**
+   * Changes an organisation's name or url, at `expectedVersion` when one is given. Its slug stays, so documents
+   * naming it as before still find it; published programmes show the change when next published.
+   */
+  update(
+    viewer: Viewer | null,
+    id: string,
+    input: { name?: string; url?: string | null },
+    expectedVersion: number | null | undefined,
+  ): Promise<OrganisationView> {
+    requireRole(viewer, 'CONTRIBUTOR', 'edit organisations');
+    const columns: Record<string, unknown> = {};
+    if (input.name !== undefined) columns.name = input.name;
+    if (input.url !== undefined) columns.url = input.url;
+    return this.manager.transaction(async (manager) => {
+      await updateVersioned(manager, 'organisations', id, expectedVersion, columns);
+      const [organisation]: OrganisationView[] = await manager.query(
+        `SELECT id, slug, name, url, version FROM organisations WHERE id = $1`,
+        [id],
+      );
+      return organisation;
+    });
   }
 }

@@ -38,6 +38,17 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** A change made at `expectedVersion` to a record that has moved on: CONFLICT carrying the current version. */
+export class StaleVersionError extends ConflictError {
+  constructor(what: string, expectedVersion: number | null, currentVersion: number) {
+    super(
+      `The ${what} has changed since version ${expectedVersion}: it is at version ${currentVersion}. ` +
+        'Reload it and apply your change again.',
+      { currentVersion, expectedVersion },
+    );
+  }
+}
+
 export class NotFoundError extends DomainError {
   constructor(what: string) {
     super('NOT_FOUND', `${what} not found`);

@@ -41,7 +41,8 @@ export const OptionalExpectedVersion = (): PropertyDecorator =>
   applyDecorators(
     Field(() => Int, {
       nullable: true,
-      description: 'When given, the change applies only if the event is at this version (else CONFLICT).',
+      description:
+        'When given, the change applies only if the record is at this version (else CONFLICT with extensions.currentVersion).',
     }),
     IsOptional(),
     IsVersion(),

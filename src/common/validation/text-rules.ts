@@ -57,6 +57,7 @@ export const TEXT = {
   // URLs
   photoUrl: url(2000),
   webhookUrl: url(2000),
+  organisationUrl: url(2000),
 } as const satisfies Record<string, TextRule>;
 
 /** The most members of each kind of list. */

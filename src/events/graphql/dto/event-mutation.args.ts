@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDate, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsId, IsSlug, IsVersion } from '../../../common/validation/fields.js';
 import { DateTimeScalar } from '../../../common/graphql/date-time.scalar.js';
 import { EventInput } from './event.input.js';
@@ -38,6 +38,30 @@ export class DuplicateEventArgs {
   @Field(() => DateTimeScalar)
   @IsDate()
   startsAt: Date;
+}
+
+@ArgsType()
+export class RestoreDeletedEventArgs {
+  @Field(() => ID)
+  @IsId('an event')
+  id: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Restores it under this slug instead of its own (which another event may have taken since).',
+  })
+  @IsOptional()
+  @IsSlug()
+  slug?: string | null;
+}
+
+@ArgsType()
+export class DeletedEventsArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first: number = 50;
 }
 
 @ArgsType()
