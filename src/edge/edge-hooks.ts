@@ -50,6 +50,8 @@ export class EdgeHooks implements OnModuleInit {
         : this.config.QUERY_BODY_LIMIT;
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > limit) {
+        // The connection closes after the answer: the body it announced is never read.
+        reply.header('connection', 'close');
         refuse(reply, 413, 'BAD_USER_INPUT', tooLarge(limit), { limit });
         return;
       }
