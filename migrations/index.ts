@@ -3,6 +3,8 @@ import { Webhooks1764000100000 } from './1764000100000-Webhooks.js';
 import { PublishedSpeakers1764000200000 } from './1764000200000-PublishedSpeakers.js';
 import { EntityMetadata1764000300000 } from './1764000300000-EntityMetadata.js';
 import { EventChanges1764000400000 } from './1764000400000-EventChanges.js';
+import { RecordVersions1765000200000 } from './1765000200000-RecordVersions.js';
+import { EdgeLimits1765000400000 } from './1765000400000-EdgeLimits.js';
 
 /** Every migration, oldest first. New migrations are added here as well as written to this folder. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   PublishedSpeakers1764000200000,
   EntityMetadata1764000300000,
   EventChanges1764000400000,
+  RecordVersions1765000200000,
+  EdgeLimits1765000400000,
 ];

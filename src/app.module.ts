@@ -6,6 +6,8 @@ import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { EdgeModule } from './edge/edge.module.js';
+import { RateLimitSync } from './edge/rate-limit-sync.js';
 import { EventsModule } from './events/events.module.js';
 import { GraphQLContextFactory } from './graphql/graphql-context.factory.js';
 import { GraphQLContextModule } from './graphql/graphql-context.module.js';
@@ -31,8 +33,8 @@ export class AppModule {
         DatabaseModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [GraphQLContextModule],
-          inject: [AppConfig, GraphQLContextFactory],
+          imports: [GraphQLContextModule, EdgeModule],
+          inject: [AppConfig, GraphQLContextFactory, RateLimitSync],
           useFactory: graphqlOptions,
         }),
         HealthModule,

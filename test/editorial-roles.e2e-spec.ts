@@ -68,6 +68,21 @@ const OPERATIONS: { name: string; minimum: Role; query: string }[] = [
     query: `mutation($speaker: ID!) { updateSpeaker(id: $speaker, input: { slug: "nina-cope" }) { id } }`,
   },
   {
+    name: 'updateSpeaker (versioned)',
+    minimum: 'CONTRIBUTOR',
+    query: `mutation($speaker: ID!) { updateSpeaker(id: $speaker, expectedVersion: 99, input: { bio: "x" }) { id } }`,
+  },
+  {
+    name: 'restoreSpeakerRevision',
+    minimum: 'CONTRIBUTOR',
+    query: `mutation($speaker: ID!) { restoreSpeakerRevision(speakerId: $speaker, revision: 1, expectedVersion: 99) { id } }`,
+  },
+  {
+    name: 'updateOrganisation',
+    minimum: 'CONTRIBUTOR',
+    query: `mutation($organisation: ID!) { updateOrganisation(id: $organisation, expectedVersion: 99, name: "x") { id } }`,
+  },
+  {
     name: 'assignSpeaker',
     minimum: 'CONTRIBUTOR',
     query: `mutation($other: ID!, $speaker: ID!) { assignSpeaker(agendaItemId: $other, speakerId: $speaker) { role } }`,
@@ -88,9 +103,24 @@ const OPERATIONS: { name: string; minimum: Role; query: string }[] = [
     query: `mutation { createSector(slug: "criminal-justice", name: "Criminal Justice") { id } }`,
   },
   {
+    name: 'updateSector',
+    minimum: 'EDITOR',
+    query: `mutation($sector: ID!) { updateSector(id: $sector, expectedVersion: 99, name: "x") { id } }`,
+  },
+  {
     name: 'createUser',
     minimum: 'ADMIN',
     query: `mutation { createUser(email: "admin@example.org", password: "a long password 2", role: EDITOR) { id } }`,
+  },
+  {
+    name: 'updateUser',
+    minimum: 'ADMIN',
+    query: `mutation($user: ID!) { updateUser(id: $user, expectedVersion: 99, name: "x") { id } }`,
+  },
+  {
+    name: 'deleteUser',
+    minimum: 'ADMIN',
+    query: `mutation($user: ID!) { deleteUser(id: $user, expectedVersion: 99) }`,
   },
   {
     name: 'importEvent (draft)',
@@ -107,6 +137,12 @@ const OPERATIONS: { name: string; minimum: Role; query: string }[] = [
     minimum: 'CONTRIBUTOR',
     query: `mutation($event: ID!) { restoreEventRevision(eventId: $event, revision: 1, expectedVersion: 99) { id } }`,
   },
+  {
+    name: 'restoreDeletedEvent',
+    minimum: 'EDITOR',
+    query: `mutation($event: ID!) { restoreDeletedEvent(id: $event) { id } }`,
+  },
+  { name: 'deletedEvents', minimum: 'EDITOR', query: `{ deletedEvents { id } }` },
   {
     name: 'eventRevisions',
     minimum: 'CONTRIBUTOR',
@@ -126,6 +162,16 @@ const OPERATIONS: { name: string; minimum: Role; query: string }[] = [
     name: 'createWebhook',
     minimum: 'ADMIN',
     query: `mutation { createWebhook(url: "http://127.0.0.1/hooks", events: ["event.published"]) { id } }`,
+  },
+  {
+    name: 'updateWebhook',
+    minimum: 'ADMIN',
+    query: `mutation($nowhere: ID!) { updateWebhook(id: $nowhere, expectedVersion: 99, events: ["event.deleted"]) { id } }`,
+  },
+  {
+    name: 'deleteWebhook',
+    minimum: 'ADMIN',
+    query: `mutation($nowhere: ID!) { deleteWebhook(id: $nowhere, expectedVersion: 99) }`,
   },
   { name: 'webhooks', minimum: 'ADMIN', query: `{ webhooks { id } }` },
   { name: 'webhookDeliveries', minimum: 'EDITOR', query: `{ webhookDeliveries { id } }` },
@@ -151,11 +197,20 @@ describe('who may do what', () => {
       speaker: event.agenda[2].speakers[0].speaker.id,
     };
     const db = t.app.get(DataSource);
+    const [records]: Record<string, string>[] = await db.query(
+      `SELECT (SELECT id FROM sectors ORDER BY id LIMIT 1) AS sector,
+              (SELECT id FROM organisations ORDER BY id LIMIT 1) AS organisation,
+              (SELECT id FROM users WHERE email = 'contributor@example.org') AS "user"`,
+    );
+    Object.assign(ids, records, { nowhere: '00000000-0000-4000-8000-000000000000' });
     snapshot = () =>
       db.query(`SELECT (SELECT json_agg(e ORDER BY id) FROM events e) AS events,
                        (SELECT count(*) FROM event_revisions) AS revisions,
                        (SELECT json_agg(s ORDER BY id) FROM speakers s) AS speakers,
-                       (SELECT count(*) FROM sectors) AS sectors, (SELECT count(*) FROM users) AS users`);
+                       (SELECT json_agg(s ORDER BY id) FROM sectors s) AS sectors,
+                       (SELECT json_agg(o ORDER BY id) FROM organisations o) AS organisations,
+                       (SELECT json_agg(u ORDER BY id) FROM users u) AS users,
+                       (SELECT count(*) FROM speaker_revisions) AS "speakerRevisions"`);
   });
   afterAll(() => t.close());
 

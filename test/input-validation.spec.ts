@@ -7,6 +7,8 @@ import { DomainError } from '../src/common/errors/domain-error.js';
 import {
   IsId,
   IsSlug,
+  IsText,
+  IsTextList,
   IsVersion,
   OptionalExpectedVersion,
   SLUG_PATTERN,
@@ -14,6 +16,7 @@ import {
 } from '../src/common/validation/fields.js';
 import { InputValidationPipe } from '../src/common/validation/input-validation.pipe.js';
 import { OptionalNotNull } from '../src/common/validation/optional.js';
+import { TEXT } from '../src/common/validation/text-rules.js';
 
 // The argument classes of the API are made of these decorators; these classes stand in for them.
 
@@ -50,6 +53,24 @@ class ThingArgs {
 
   @OptionalExpectedVersion()
   expectedVersion?: number;
+}
+
+class TextArgs {
+  @IsOptional()
+  @IsText(TEXT.speakerName)
+  name?: string;
+
+  @IsOptional()
+  @IsText(TEXT.bio)
+  bio?: string;
+
+  @IsOptional()
+  @IsText(TEXT.photoUrl)
+  photoUrl?: string;
+
+  @IsOptional()
+  @IsTextList(TEXT.keyPoint, 2)
+  points?: string[];
 }
 
 const ID = '3f0c1a52-9d7e-4c1b-8f00-0000000000aa';
@@ -161,6 +182,44 @@ describe('argument validation', () => {
     it('leaves what is not a class argument alone', async () => {
       expect(await pipe.transform('anything', { type: 'body', metatype: String })).toBe('anything');
       expect(await pipe.transform(42, { type: 'custom', metatype: ThingArgs })).toBe(42);
+    });
+  });
+
+  describe('text members (text-rules.ts)', () => {
+    it('take good text: a bio with newlines and tabs, right-to-left names, http(s) URLs', async () => {
+      const args = { name: 'Ada 李明 שלום', bio: 'One\n\tTwo', photoUrl: 'https://example.org/a.jpg', points: ['a'] };
+      expect(await pipe.transform(args, as(TextArgs))).toEqual(args);
+    });
+
+    it.each([
+      ['a name too long', { name: 'x'.repeat(201) }, 'name', /shorter than or equal to 200/],
+      ['an empty name', { name: '' }, 'name', /longer than or equal to 1/],
+      ['a control character in a bio', { bio: 'a\u0007' }, 'bio', /control character \(U\+0007/],
+      ['a newline in a name', { name: 'a\nb' }, 'name', /control character \(U\+000A/],
+      ['a bidi override in a name', { name: 'Ada \u202Eecalevol' }, 'name', /bidirectional control character/],
+      ['a lone surrogate', { bio: 'x\uD800' }, 'bio', /unpaired surrogate/],
+      ['a javascript: URL', { photoUrl: 'javascript:alert(1)' }, 'photoUrl', /http\(s\) URL/],
+      ['too many list members', { points: ['a', 'b', 'c'] }, 'points', /no more than 2/],
+      ['a bad list member', { points: ['ok', 'a\u202Eb'] }, 'points', /bidirectional/],
+    ])('refuse %s', async (_what, value, field, message) => {
+      const refused = await refusal(value, as(TextArgs, 'input'));
+      expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}` });
+      expect(refused.message).toMatch(message);
+    });
+
+    it('refuse a NUL anywhere in an argument, whatever its type, before anything else', async () => {
+      expect(await refusal('a\u0000', { type: 'body', metatype: String, data: 'search' })).toEqual({
+        code: 'BAD_USER_INPUT',
+        message: 'search: must not contain a NUL character (U+0000)',
+        field: 'search',
+      });
+      const json = { document: { agenda: [{ title: 'ok' }, { notes: '\u0000' }] } };
+      expect(await refusal(json, { type: 'body', metatype: Object })).toMatchObject({
+        field: 'document.agenda.1.notes',
+      });
+      expect(await refusal({ name: 'x\u0000' }, as(TextArgs, 'input'))).toMatchObject({ field: 'input.name' });
+      // Not what a caller sent: the context, the parent.
+      expect(await pipe.transform('a\u0000', { type: 'custom', metatype: String })).toBe('a\u0000');
     });
   });
 });

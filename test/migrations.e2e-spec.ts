@@ -77,7 +77,7 @@ describe('migrations', () => {
         await app.close();
       }
       expect(await columns(ds, 'sectors')).not.toContain('created_at');
-      expect(await columns(ds, 'sectors')).toEqual(['id', 'name', 'slug']);
+      expect(await columns(ds, 'sectors')).toEqual(['id', 'name', 'slug', 'version']);
     } finally {
       await drop();
     }

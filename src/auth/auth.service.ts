@@ -19,11 +19,10 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 export class AuthService {
   private readonly jwt: JwtService;
   private readonly ttlSeconds: number;
-  private readonly throttle = new LoginThrottle();
-
   constructor(
     config: AppConfig,
     private readonly users: UsersService,
+    private readonly throttle: LoginThrottle,
   ) {
     const secret = config.JWT_SECRET ?? randomBytes(32).toString('hex');
     if (!config.JWT_SECRET) {
@@ -39,15 +38,11 @@ export class AuthService {
 
   /** A signed token for an email and password; `from` (the client address) scopes the throttle on guessing. */
   async login(email: string, password: string, from = '') {
-    const key = `${from}|${email.trim().toLowerCase()}`;
-    this.throttle.assertAllowed(key);
+    const attempt = await this.throttle.begin(email, from);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) {
-      this.throttle.failed(key);
-      throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
-    }
-    this.throttle.succeeded(key);
+    if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+    await this.throttle.succeeded(attempt);
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
     const token = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn: this.ttlSeconds });
     return { token, expiresAt, user };
@@ -58,6 +53,21 @@ export class AuthService {
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
     const claims = match ? (this.jwt.decode<{ exp?: number } | null>(match[1]) ?? null) : null;
     return claims?.exp ? claims.exp * 1000 : null;
+  }
+
+  /**
+   * Whether a header carries a token this service signed and that has not expired, without asking the database
+   * who it names: cheap enough to decide, before a body is read, how large it may be.
+   */
+  signedToken(header: string | undefined): boolean {
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
+    if (!match) return false;
+    try {
+      this.jwt.verify(match[1]);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** The viewer a request's `Authorization: Bearer <token>` names; null without a header. */

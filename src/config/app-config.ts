@@ -123,6 +123,109 @@ export class AppConfig {
   @IsBoolean({ message: 'WEBHOOKS_ALLOW_PRIVATE_TARGETS must be true or false' })
   WEBHOOKS_ALLOW_PRIVATE_TARGETS = false;
 
+  // The public edge (src/edge/): what an anonymous request may ask, and how often. README "Limits".
+
+  /** The most an operation may cost: each field answered counts 1, lists multiply by their page size or bound. */
+  @Transform(toInt)
+  @IsInt({ message: 'QUERY_MAX_COST must be a whole number' })
+  @Min(1)
+  QUERY_MAX_COST = 50_000;
+
+  /** How deep an operation may nest (introspection's own type references excepted). */
+  @Transform(toInt)
+  @IsInt({ message: 'QUERY_MAX_DEPTH must be a whole number' })
+  @Min(1)
+  QUERY_MAX_DEPTH = 10;
+
+  /** Aliases in one operation, introspection included. */
+  @Transform(toInt)
+  @IsInt({ message: 'QUERY_MAX_ALIASES must be a whole number' })
+  @Min(0)
+  QUERY_MAX_ALIASES = 30;
+
+  /** Directives (@include, @skip...) in one operation. */
+  @Transform(toInt)
+  @IsInt({ message: 'QUERY_MAX_DIRECTIVES must be a whole number' })
+  @Min(0)
+  QUERY_MAX_DIRECTIVES = 20;
+
+  /** Lexical tokens in one GraphQL document; parsing stops past it. */
+  @Transform(toInt)
+  @IsInt({ message: 'QUERY_MAX_TOKENS must be a whole number' })
+  @Min(100)
+  QUERY_MAX_TOKENS = 4_000;
+
+  /** Bytes of a request body, for everyone but a signed-in editor. */
+  @Transform(toInt)
+  @IsInt({ message: 'QUERY_BODY_LIMIT must be a whole number of bytes' })
+  @Min(1024)
+  QUERY_BODY_LIMIT = 64 * 1024;
+
+  /** Bytes of a request body from a signed-in editor: an event document or schedule to import. */
+  @Transform(toInt)
+  @IsInt({ message: 'DOCUMENT_BODY_LIMIT must be a whole number of bytes' })
+  @Min(1024)
+  DOCUMENT_BODY_LIMIT = 4 * 1024 * 1024;
+
+  /** Bytes of one GraphQL answer; a larger one is refused (ask for less). */
+  @Transform(toInt)
+  @IsInt({ message: 'RESPONSE_MAX_BYTES must be a whole number of bytes' })
+  @Min(1024)
+  RESPONSE_MAX_BYTES = 8 * 1024 * 1024;
+
+  /** Points each anonymous client address may spend per RATE_LIMIT_WINDOW_S, shared by every replica. */
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_POINTS must be a whole number' })
+  @Min(1)
+  RATE_LIMIT_POINTS = 1200;
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_WINDOW_S must be a whole number of seconds' })
+  @Min(1)
+  RATE_LIMIT_WINDOW_S = 60;
+
+  /** A GraphQL read costs 1 point, plus 1 per this much query cost. */
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_COST_PER_POINT must be a whole number' })
+  @Min(1)
+  RATE_LIMIT_COST_PER_POINT = 200;
+
+  /** What one partner feed or page (.ics, schedule.json/.xml, embed) costs. */
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_FEED_POINTS must be a whole number' })
+  @Min(0)
+  RATE_LIMIT_FEED_POINTS = 5;
+
+  /** How often each replica shares its counts through PostgreSQL. */
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_SYNC_MS must be a whole number of milliseconds' })
+  @Min(50)
+  RATE_LIMIT_SYNC_MS = 1000;
+
+  /** Failed sign-ins are counted over this many minutes. */
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_WINDOW_MINUTES must be a whole number' })
+  @Min(1)
+  LOGIN_WINDOW_MINUTES = 15;
+
+  /** Failures for one account from one address before that pair waits. */
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS must be a whole number' })
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
+
+  /** Failures from one address, whatever the accounts, before it waits. */
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_ADDRESS must be a whole number' })
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
+
+  /** Failures for one account from everywhere before addresses it has not signed in from lately wait. */
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_ACCOUNT must be a whole number' })
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 50;
+
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -1,3 +1,5 @@
+import { SignInAttemptEntity } from '../auth/sign-in-attempt.entity.js';
+import { RateLimitCountEntity } from '../edge/rate-limit-count.entity.js';
 import { AgendaItemEntity } from '../events/data/agenda-item.entity.js';
 import { EventChangeEntity } from '../events/data/event-change.entity.js';
 import { EventPublicationEntity } from '../events/data/event-publication.entity.js';
@@ -10,6 +12,7 @@ import { PublishedSpeakerEntity } from '../events/data/published-speaker.entity.
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { SectorEntity } from '../sectors/sector.entity.js';
 import { SessionSpeakerEntity } from '../events/data/session-speaker.entity.js';
+import { SpeakerRevisionEntity } from '../speakers/speaker-revision.entity.js';
 import { SpeakerEntity } from '../speakers/speaker.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity.js';
@@ -24,6 +27,7 @@ export const ENTITIES = [
   SectorEntity,
   OrganisationEntity,
   SpeakerEntity,
+  SpeakerRevisionEntity,
   EventEntity,
   EventSectorEntity,
   EventSpeakerEntity,
@@ -36,4 +40,6 @@ export const ENTITIES = [
   EventChangeEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  SignInAttemptEntity,
+  RateLimitCountEntity,
 ];

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
+import type { EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import { EventViewsRepository } from '../events/data/event-views.repository.js';
 import { AppearancesService } from '../events/reading/appearances.service.js';
@@ -25,6 +27,7 @@ export class GraphQLContextFactory {
     private readonly views: EventViewsRepository,
     private readonly events: EventsService,
     private readonly appearances: AppearancesService,
+    @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
   /**
@@ -60,7 +63,12 @@ export class GraphQLContextFactory {
     return {
       req,
       viewer,
-      loaders: createLoaders(viewer, { views: this.views, events: this.events, appearances: this.appearances }),
+      loaders: createLoaders(viewer, {
+        views: this.views,
+        events: this.events,
+        appearances: this.appearances,
+        manager: this.manager,
+      }),
     };
   }
 }

@@ -6,8 +6,9 @@ import {
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { errorLoggingPlugin, formatError } from '../common/errors/format-error.js';
 import { serviceUnavailablePlugin } from '../common/errors/service-unavailable.js';
-import { queryLimits } from '../common/graphql/query-limits.js';
 import type { AppConfig } from '../config/app-config.js';
+import { operationCostPlugin, operationShapeRules } from '../edge/operation-limits.js';
+import type { RateLimitSync } from '../edge/rate-limit-sync.js';
 import { graphiqlLandingPage, PLAYGROUND_PAGE } from '../playground/graphiql-landing-page.plugin.js';
 import type { GraphQLContextFactory } from './graphql-context.factory.js';
 
@@ -17,7 +18,11 @@ import type { GraphQLContextFactory } from './graphql-context.factory.js';
  * (the graphql-transport-ws protocol) on the same path. With SCHEMA_FILE set (npm run start:dev), the schema is
  * written there: schema.gql is committed so every change shows in review.
  */
-export function graphqlOptions(config: AppConfig, contexts: GraphQLContextFactory): Omit<ApolloDriverConfig, 'driver'> {
+export function graphqlOptions(
+  config: AppConfig,
+  contexts: GraphQLContextFactory,
+  limits: RateLimitSync,
+): Omit<ApolloDriverConfig, 'driver'> {
   return {
     path: '/graphql',
     autoSchemaFile: config.SCHEMA_FILE ? resolve(config.SCHEMA_FILE) : true,
@@ -25,14 +30,17 @@ export function graphqlOptions(config: AppConfig, contexts: GraphQLContextFactor
     graphiql: false,
     introspection: true,
     autoTransformHttpErrors: false,
+    // An error's own HTTP status stands, raised during execution too (429 RATE_LIMITED with Retry-After; 503
+    // SERVICE_UNAVAILABLE, serviceUnavailablePlugin).
+    preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: false,
     formatError,
-    // Nest would reset every response with `data` to 200; a SERVICE_UNAVAILABLE is a 503 (serviceUnavailablePlugin).
-    preserveHttpStatusForExecutionErrors: false,
-    validationRules: [queryLimits],
+    validationRules: operationShapeRules(config),
+    parseOptions: { maxTokens: config.QUERY_MAX_TOKENS },
     plugins: [
       errorLoggingPlugin,
       serviceUnavailablePlugin,
+      operationCostPlugin(config, limits.limiter),
       // Cache hints are unused, and the plugin wraps every field resolver: a whole agenda resolves thousands.
       ApolloServerPluginCacheControlDisabled(),
       config.PLAYGROUND ? graphiqlLandingPage(PLAYGROUND_PAGE) : ApolloServerPluginLandingPageDisabled(),

@@ -1,12 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceUnavailableError } from '../common/errors/domain-error.js';
-import { unavailableGraphQLBody, unavailableHeaders } from '../common/errors/service-unavailable.js';
+import { unavailableHeaders } from '../common/errors/service-unavailable.js';
 import { DatabaseLifecycle } from '../database/database-lifecycle.service.js';
+import { refuse } from '../edge/edge-hooks.js';
 
 /**
  * Until the service has started (database reached, migrations and first-start work done) and again once it closes
- * on shutdown, every request but the health checks is answered 503 with Retry-After at once, GraphQL as a GraphQL
- * error (SERVICE_UNAVAILABLE); while it closes, the connection is closed after the answer. Requests served are
+ * on shutdown, every request but the health checks is answered 503 with Retry-After at once, as the edge refuses
+ * (a GraphQL error, SERVICE_UNAVAILABLE); while it closes, the connection is closed after the answer. Requests served are
  * counted until answered, so that shutdown can wait for them.
  */
 export function refuseWhileNotServing(app: NestFastifyApplication): void {
@@ -22,11 +23,9 @@ export function refuseWhileNotServing(app: NestFastifyApplication): void {
       }
       const path = request.url.split('?')[0];
       if (path === '/health' || path.startsWith('/health/')) return;
-      reply.code(503).headers(unavailableHeaders());
+      reply.headers(unavailableHeaders());
       if (lifecycle.state === 'shutting down') reply.header('connection', 'close');
-      const { message } = new ServiceUnavailableError();
-      return reply.send(
-        path === '/graphql' ? unavailableGraphQLBody() : { statusCode: 503, error: 'Service Unavailable', message },
-      );
+      const { code, message } = new ServiceUnavailableError();
+      return refuse(reply, 503, code, message);
     });
 }

@@ -4,4 +4,6 @@ export interface OrganisationView {
   slug: string;
   name: string;
   url: string | null;
+  /** Absent on a speaker's organisation, which `Organisation.version` loads. */
+  version?: number;
 }

@@ -16,6 +16,10 @@ export class OrganisationEntity {
   @Column('text', { nullable: true })
   url: string | null;
 
+  /** Rises with every change; `expectedVersion` checks it. */
+  @Column('integer', { default: 1 })
+  version: number;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 }

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
+import { requireRole } from '../auth/roles.js';
 import { isSignedIn, type Viewer } from '../auth/viewer.js';
+import { updateVersioned } from '../database/versioned-rows.js';
+import { WriteTransactions } from '../database/write-transactions.js';
 import type { OrganisationView } from './organisation-view.js';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly writes: WriteTransactions,
+  ) {}
 
   /**
    * Editors see every organisation; anonymous readers those of the speakers on published programmes (CONFIRMED or
@@ -14,7 +20,9 @@ export class OrganisationsService {
    */
   findAll(viewer: Viewer | null): Promise<OrganisationView[]> {
     if (isSignedIn(viewer)) {
-      return this.manager.query(`SELECT o.id, o.slug, o.name, o.url FROM organisations o ORDER BY o.name, o.id`);
+      return this.manager.query(
+        `SELECT o.id, o.slug, o.name, o.url, o.version FROM organisations o ORDER BY o.name, o.id`,
+      );
     }
     return this.manager.query(
       `SELECT * FROM (
@@ -25,5 +33,29 @@ export class OrganisationsService {
           ORDER BY organisation ->> 'id') o
         ORDER BY name, id`,
     );
+  }
+
+  /**
+   * Changes an organisation's name or url, at `expectedVersion` when one is given. Its slug stays, so documents
+   * naming it as before still find it; published programmes show the change when next published.
+   */
+  update(
+    viewer: Viewer | null,
+    id: string,
+    input: { name?: string; url?: string | null },
+    expectedVersion: number | null | undefined,
+  ): Promise<OrganisationView> {
+    requireRole(viewer, 'CONTRIBUTOR', 'edit organisations');
+    const columns: Record<string, unknown> = {};
+    if (input.name !== undefined) columns.name = input.name;
+    if (input.url !== undefined) columns.url = input.url;
+    return this.writes.run(async (manager) => {
+      await updateVersioned(manager, 'organisations', id, expectedVersion, columns);
+      const [organisation]: OrganisationView[] = await manager.query(
+        `SELECT id, slug, name, url, version FROM organisations WHERE id = $1`,
+        [id],
+      );
+      return organisation;
+    });
   }
 }

@@ -10,7 +10,7 @@ export async function sectorIds(manager: EntityManager, slugs: readonly string[]
   return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
-/** Adds the sectors that are missing and renames those that exist; answers every id by slug. */
+/** Adds the sectors that are missing and renames those that exist (a new version when renamed); ids by slug. */
 export async function upsertSectors(
   manager: EntityManager,
   sectors: readonly { slug: string; name: string }[],
@@ -18,7 +18,9 @@ export async function upsertSectors(
   if (sectors.length === 0) return new Map();
   const rows: { id: string; slug: string }[] = await manager.query(
     `INSERT INTO sectors (slug, name) SELECT x.slug, x.name FROM jsonb_to_recordset($1::jsonb) AS x(slug text, name text)
-     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id, slug`,
+     ON CONFLICT (slug) DO UPDATE
+       SET name = EXCLUDED.name, version = sectors.version + (sectors.name IS DISTINCT FROM EXCLUDED.name)::int
+     RETURNING id, slug`,
     [JSON.stringify(sectors)],
   );
   return new Map(rows.map((r) => [r.slug, r.id]));

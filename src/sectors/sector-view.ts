@@ -3,4 +3,6 @@ export interface SectorView {
   id: string;
   slug: string;
   name: string;
+  /** Absent on an event's sectors, which `Sector.version` loads. */
+  version?: number;
 }

@@ -13,6 +13,10 @@ export class SectorEntity {
   @Column('text')
   name: string;
 
+  /** Rises with every change; `expectedVersion` checks it. */
+  @Column('integer', { default: 1 })
+  version: number;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 }

@@ -4,21 +4,27 @@ import type { EntityManager } from 'typeorm';
 import { requireRole } from '../auth/roles.js';
 import type { Viewer } from '../auth/viewer.js';
 import { BadInputError } from '../common/errors/domain-error.js';
+import { updateVersioned } from '../database/versioned-rows.js';
+import { WriteTransactions } from '../database/write-transactions.js';
 import type { SectorView } from './sector-view.js';
 
 /** The controlled vocabulary of audience sectors. */
 @Injectable()
 export class SectorsService {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly writes: WriteTransactions,
+  ) {}
 
   findAll(): Promise<SectorView[]> {
-    return this.manager.query(`SELECT id, slug, name FROM sectors ORDER BY name, id`);
+    return this.manager.query(`SELECT id, slug, name, version FROM sectors ORDER BY name, id`);
   }
 
   async findBySlug(slug: string): Promise<SectorView | null> {
-    const [sector]: SectorView[] = await this.manager.query(`SELECT id, slug, name FROM sectors WHERE slug = $1`, [
-      slug,
-    ]);
+    const [sector]: SectorView[] = await this.manager.query(
+      `SELECT id, slug, name, version FROM sectors WHERE slug = $1`,
+      [slug],
+    );
     return sector ?? null;
   }
 
@@ -26,10 +32,30 @@ export class SectorsService {
   async create(viewer: Viewer | null, slug: string, name: string): Promise<SectorView> {
     requireRole(viewer, 'EDITOR', 'create sectors');
     const [sector]: SectorView[] = await this.manager.query(
-      `INSERT INTO sectors (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id, slug, name`,
+      `INSERT INTO sectors (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id, slug, name, version`,
       [slug, name],
     );
     if (!sector) throw new BadInputError('slug', `there is already a sector "${slug}"`);
     return sector;
+  }
+
+  /**
+   * Renames a sector (its slug stays: events and published copies name it by slug), at `expectedVersion` when
+   * one is given.
+   */
+  async update(
+    viewer: Viewer | null,
+    id: string,
+    name: string,
+    expectedVersion: number | null | undefined,
+  ): Promise<SectorView> {
+    requireRole(viewer, 'EDITOR', 'edit sectors');
+    return this.writes.run(async (manager) => {
+      await updateVersioned(manager, 'sectors', id, expectedVersion, { name });
+      const [sector]: SectorView[] = await manager.query(`SELECT id, slug, name, version FROM sectors WHERE id = $1`, [
+        id,
+      ]);
+      return sector;
+    });
   }
 }

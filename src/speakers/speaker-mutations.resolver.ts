@@ -2,7 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { SignedInGuard } from '../auth/signed-in.guard.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { UpdateSpeakerArgs } from './dto/speaker-mutation.args.js';
+import { RestoreSpeakerRevisionArgs, UpdateSpeakerArgs } from './dto/speaker-mutation.args.js';
 import { SpeakerInput } from './dto/speaker.input.js';
 import { SpeakerEditorService } from './speaker-editor.service.js';
 import { Speaker } from './speaker.model.js';
@@ -18,7 +18,17 @@ export class SpeakerMutationsResolver {
   }
 
   @Mutation(() => Speaker)
-  updateSpeaker(@Args() { id, input }: UpdateSpeakerArgs, @Context() ctx: GraphQLContext) {
-    return this.editor.update(ctx.viewer, id, input);
+  updateSpeaker(@Args() { id, input, expectedVersion }: UpdateSpeakerArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.update(ctx.viewer, id, input, expectedVersion);
+  }
+
+  @Mutation(() => Speaker, {
+    description: "Makes an earlier revision's fields the speaker's again, as a new revision.",
+  })
+  restoreSpeakerRevision(
+    @Args() { speakerId, revision, expectedVersion }: RestoreSpeakerRevisionArgs,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.editor.restore(ctx.viewer, speakerId, revision, expectedVersion);
   }
 }

@@ -48,6 +48,10 @@ export class SpeakerEntity {
   })
   search: string;
 
+  /** Rises with every change; `expectedVersion` checks it. */
+  @Column('integer', { default: 1 })
+  version: number;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 

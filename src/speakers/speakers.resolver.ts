@@ -3,13 +3,18 @@ import { DEFAULT_PAGE_SIZE } from '../common/graphql/pagination.js';
 import { displayName } from './speaker-view.js';
 import type { SpeakerView } from './speaker-view.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { SpeakerEditorService } from './speaker-editor.service.js';
 import { SpeakerConnection } from './speaker-connection.model.js';
+import { SpeakerRevision } from './speaker-revision.model.js';
 import { Speaker } from './speaker.model.js';
 import { SpeakersService } from './speakers.service.js';
 
 @Resolver(() => Speaker)
 export class SpeakersResolver {
-  constructor(private readonly service: SpeakersService) {}
+  constructor(
+    private readonly service: SpeakersService,
+    private readonly editor: SpeakerEditorService,
+  ) {}
 
   @Query(() => SpeakerConnection)
   speakers(
@@ -33,5 +38,18 @@ export class SpeakersResolver {
   @ResolveField(() => String, { description: 'Honorific and name, e.g. "Dr Colin Wilson".' })
   displayName(@Parent() speaker: SpeakerView) {
     return displayName(speaker);
+  }
+
+  @ResolveField(() => Int, { description: 'Increases with every saved change; pass it back as expectedVersion.' })
+  version(@Parent() speaker: SpeakerView, @Context() ctx: GraphQLContext) {
+    return speaker.version ?? ctx.loaders.versions.load({ table: 'speakers', id: speaker.id });
+  }
+
+  @ResolveField(() => [SpeakerRevision], {
+    nullable: true,
+    description: 'Editors only (UNAUTHENTICATED otherwise): every saved change, newest first.',
+  })
+  revisions(@Parent() speaker: SpeakerView, @Context() ctx: GraphQLContext) {
+    return this.editor.revisions(ctx.viewer, speaker.id);
   }
 }

@@ -16,14 +16,14 @@ const SPEAKER_SOURCE = {
                    CASE WHEN o.id IS NULL THEN NULL
                         ELSE jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'url', o.url) END
                      AS organisation,
-                   s.search
+                   s.version, s.search
               FROM speakers s LEFT JOIN organisations o ON o.id = s.organisation_id)`,
-  published: `(SELECT id, slug, honorific, name, job_title AS "jobTitle", bio, photo_url AS "photoUrl", organisation,
-                      search
-                 FROM public_speakers)`,
+  published: `(SELECT p.id, p.slug, p.honorific, p.name, p.job_title AS "jobTitle", p.bio, p.photo_url AS "photoUrl",
+                      p.organisation, coalesce(s.version, 1) AS version, p.search
+                 FROM public_speakers p LEFT JOIN speakers s ON s.id = p.id)`,
 };
 
-const SPEAKER_COLUMNS = `s.id, s.slug, s.honorific, s.name, s."jobTitle", s.bio, s."photoUrl", s.organisation`;
+const SPEAKER_COLUMNS = `s.id, s.slug, s.honorific, s.name, s."jobTitle", s.bio, s."photoUrl", s.organisation, s.version`;
 
 const speakerSource = (viewer: Viewer | null): string =>
   isSignedIn(viewer) ? SPEAKER_SOURCE.editor : SPEAKER_SOURCE.published;

@@ -20,6 +20,10 @@ export class UserEntity {
   @Column('text', { name: 'password_hash' })
   passwordHash: string;
 
+  /** Rises with every change; `expectedVersion` checks it. */
+  @Column('integer', { default: 1 })
+  version: number;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 

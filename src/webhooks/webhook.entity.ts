@@ -25,6 +25,10 @@ export class WebhookEntity {
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'webhooks_created_by_fkey' })
   creator?: UserEntity;
 
+  /** Rises with every change; `expectedVersion` checks it. */
+  @Column('integer', { default: 1 })
+  version: number;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 }

@@ -10,7 +10,9 @@ export class Webhook {
   @Field()
   url: string;
 
-  @Field(() => [String], { description: 'Which changes it hears: event.published, event.unpublished, event.deleted.' })
+  @Field(() => [String], {
+    description: 'Which changes it hears: event.published, event.unpublished, event.deleted, event.restored.',
+  })
   events: string[];
 
   @Field(() => String, { nullable: true, description: 'Shown once, when the webhook is created; null afterwards.' })
@@ -18,6 +20,9 @@ export class Webhook {
 
   @Field(() => DateTimeScalar)
   createdAt: Date;
+
+  @Field(() => Int, { description: 'Increases with every saved change; pass it back as expectedVersion.' })
+  version: number;
 }
 
 @ObjectType({ description: 'One announcement to one webhook, and how sending it went.' })
@@ -28,7 +33,7 @@ export class WebhookDelivery {
   @Field(() => ID)
   webhookId: string;
 
-  @Field({ description: 'event.published, event.unpublished or event.deleted.' })
+  @Field({ description: 'event.published, event.unpublished, event.deleted or event.restored.' })
   event: string;
 
   @Field({ description: 'PENDING (to be sent or retried), DELIVERED, or FAILED after the last try.' })

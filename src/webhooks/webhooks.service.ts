@@ -5,15 +5,18 @@ import type { EntityManager } from 'typeorm';
 import { requireRole } from '../auth/roles.js';
 import type { Viewer } from '../auth/viewer.js';
 import { AppConfig } from '../config/app-config.js';
+import { deleteVersioned, updateVersioned } from '../database/versioned-rows.js';
+import { WriteTransactions } from '../database/write-transactions.js';
 import { assertDeliverableTarget } from './webhook-targets.js';
 
-const WEBHOOK_COLUMNS = `id, url, events, NULL AS secret, created_at AS "createdAt"`;
+const WEBHOOK_COLUMNS = `id, url, events, NULL AS secret, created_at AS "createdAt", version`;
 
 @Injectable()
 export class WebhooksService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly config: AppConfig,
+    private readonly writes: WriteTransactions,
   ) {}
 
   /** Admins register partner endpoints; the signing secret is shown in this answer only. */
@@ -23,10 +26,39 @@ export class WebhooksService {
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
     const [webhook]: { id: string; url: string; events: string[]; createdAt: Date }[] = await this.manager.query(
       `INSERT INTO webhooks (url, events, secret, created_by) VALUES ($1, $2, $3, $4)
-       RETURNING id, url, events, created_at AS "createdAt"`,
+       RETURNING id, url, events, created_at AS "createdAt", version`,
       [url, [...new Set(events)], secret, admin.id],
     );
     return { ...webhook, secret };
+  }
+
+  /**
+   * Admins change where a webhook sends or what it hears, at `expectedVersion` when one is given. The secret
+   * stays; deliveries already queued go to the new url.
+   */
+  async update(
+    viewer: Viewer | null,
+    id: string,
+    input: { url?: string; events?: string[] },
+    expectedVersion: number | null | undefined,
+  ) {
+    requireRole(viewer, 'ADMIN', 'edit webhooks');
+    if (input.url !== undefined) await assertDeliverableTarget(input.url, this.config.WEBHOOKS_ALLOW_PRIVATE_TARGETS);
+    const columns: Record<string, unknown> = {};
+    if (input.url !== undefined) columns.url = input.url;
+    if (input.events !== undefined) columns.events = [...new Set(input.events)];
+    return this.writes.run(async (manager) => {
+      await updateVersioned(manager, 'webhooks', id, expectedVersion, columns);
+      const [webhook]: unknown[] = await manager.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE id = $1`, [id]);
+      return webhook;
+    });
+  }
+
+  /** Admins remove a webhook, with its delivery log and what it had yet to send. */
+  async delete(viewer: Viewer | null, id: string, expectedVersion: number | null | undefined): Promise<boolean> {
+    requireRole(viewer, 'ADMIN', 'delete webhooks');
+    await this.writes.run((manager) => deleteVersioned(manager, 'webhooks', id, expectedVersion));
+    return true;
   }
 
   list(viewer: Viewer | null) {

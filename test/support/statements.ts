@@ -1,7 +1,10 @@
 import pg from 'pg';
 
-/** What the webhook dispatcher sends every second, whatever the requests do: its outbox polls and its fan-out. */
-const BACKGROUND = /webhook_deliveries|event_changes WHERE fanned_out_at/;
+/**
+ * What runs every second whatever the requests do: the webhook dispatcher's outbox polls and fan-out, and the
+ * rate limits shared between replicas.
+ */
+const BACKGROUND = /webhook_deliveries|event_changes WHERE fanned_out_at|rate_limit_counts/;
 const BEGIN = /^\s*(START TRANSACTION|BEGIN)\b/i;
 const END = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
 

@@ -29,6 +29,8 @@ const BASE_ENV = {
   LOG_LEVEL: 'silent',
   PUBLIC_URL: 'https://agenda.example.org',
   JWT_SECRET: 'test-secret-test-secret-test-secret-42',
+  // Every test file asks from 127.0.0.1; the rate-limit tests set their own budget.
+  RATE_LIMIT_POINTS: '1000000',
 };
 
 /** The real application on a database that exists already (startTestApp makes a fresh one); close it yourself. */

@@ -1,3 +1,5 @@
+import { HeaderMap } from '@apollo/server';
+
 /** The stable codes clients see in `extensions.code`. */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -36,9 +38,36 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** A change made at `expectedVersion` to a record that has moved on: CONFLICT carrying the current version. */
+export class StaleVersionError extends ConflictError {
+  constructor(what: string, expectedVersion: number | null, currentVersion: number) {
+    super(
+      `The ${what} has changed since version ${expectedVersion}: it is at version ${currentVersion}. ` +
+        'Reload it and apply your change again.',
+      { currentVersion, expectedVersion },
+    );
+  }
+}
+
 export class NotFoundError extends DomainError {
   constructor(what: string) {
     super('NOT_FOUND', `${what} not found`);
+  }
+}
+
+/**
+ * Too many requests: the client may try again after `retryAfter` seconds. Apollo answers it with HTTP 429 and
+ * Retry-After (the `http` extension, which never reaches the client), thrown before or during execution.
+ */
+export class RateLimitedError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfter: number,
+  ) {
+    super('RATE_LIMITED', message, {
+      retryAfter,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
+    });
   }
 }
 

@@ -34,7 +34,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };
+    // `http` is Apollo's: the status and headers of the response, already applied.
+    const { http: _http, ...extensions } = original.extensions;
+    return { ...base, message: original.message, extensions: { code: original.code, ...extensions } };
   }
   if (isDatabaseUnavailable(original)) {
     const unavailable = new ServiceUnavailableError();

@@ -1,6 +1,6 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { Logger } from '@nestjs/common';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { ServiceUnavailableError } from './domain-error.js';
 
 /** What a 503 tells the client to wait before trying again: about how long a database restart takes. */
@@ -42,12 +42,6 @@ export function unavailableGraphQLError(): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code, http: { status: 503, headers: new HeaderMap(Object.entries(unavailableHeaders())) } },
   });
-}
-
-/** The body of a GraphQL answer refused before it reached Apollo (starting, shutting down). */
-export function unavailableGraphQLBody(): { errors: GraphQLFormattedError[] } {
-  const { code, message } = new ServiceUnavailableError();
-  return { errors: [{ message, extensions: { code } }] };
 }
 
 /**

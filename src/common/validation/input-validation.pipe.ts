@@ -1,6 +1,7 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
-import { DomainError } from '../errors/domain-error.js';
+import { BadInputError, DomainError } from '../errors/domain-error.js';
+import { nulPath } from './text-rules.js';
 
 interface Problem {
   field: string;
@@ -22,8 +23,16 @@ class InvalidInput extends Error {
 }
 
 /**
+ * The parameters that hold what a caller sent: GraphQL arguments (@nestjs/graphql's GqlParamtype.ARGS, 3, which it
+ * does not export; Nest's RouteParamtypes.BODY is 3 too) or a body. Not the context, the parent or the info.
+ */
+const SENT = new Set<unknown>([3, 'body']);
+
+/**
  * class-validator on every GraphQL argument (whitelist, forbid unknown members, transform), answering
- * BAD_USER_INPUT with the full path of each bad field, e.g. `input.title`.
+ * BAD_USER_INPUT with the full path of each bad field, e.g. `input.title`. First, whatever the argument's type
+ * (plain strings, JSON scalars, documents, schedules), a NUL anywhere in it is refused the same way: PostgreSQL
+ * stores no NUL in text, so it would otherwise fail deep inside a write.
  */
 export class InputValidationPipe extends ValidationPipe {
   constructor() {
@@ -36,6 +45,13 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (SENT.has(metadata.type)) {
+      const nul = nulPath(value);
+      if (nul !== null) {
+        const field = [metadata.data, nul].filter(Boolean).join('.') || 'arguments';
+        throw new BadInputError(field, 'must not contain a NUL character (U+0000)');
+      }
+    }
     try {
       return (await super.transform(value, metadata)) as unknown;
     } catch (error) {

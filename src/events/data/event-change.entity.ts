@@ -4,7 +4,10 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('event_changes')
 @Index('event_changes_unfanned_idx', { synchronize: false }) // (id) WHERE fanned_out_at IS NULL
 @Index('event_changes_event_idx', ['eventId', 'id'])
-@Check('event_changes_kind_check', `kind IN ('event.published', 'event.unpublished', 'event.deleted')`)
+@Check(
+  'event_changes_kind_check',
+  `kind IN ('event.published', 'event.unpublished', 'event.deleted', 'event.restored')`,
+)
 export class EventChangeEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'event_changes_pkey' })
   id: string;

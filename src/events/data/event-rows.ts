@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { DomainError, NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { EventColumns } from '../domain/event-rows.js';
 import { searchVectorSql } from './event-search.js';
 
@@ -33,16 +33,13 @@ export async function bumpVersion(
     [eventId, expectedVersion],
   );
   if (rows.length === 1) return;
-  const [current]: { version: number }[] = await manager.query(
-    `SELECT version FROM events WHERE id = $1 AND deleted_at IS NULL`,
+  const [current]: { version: number; deleted: boolean }[] = await manager.query(
+    `SELECT version, deleted_at IS NOT NULL AS deleted FROM events WHERE id = $1`,
     [eventId],
   );
   if (!current) throw new NotFoundError('Event');
-  throw new ConflictError(
-    `The event has changed since version ${expectedVersion}: it is at version ${current.version}. ` +
-      'Reload it and apply your change again.',
-    { currentVersion: current.version, expectedVersion },
-  );
+  if (current.deleted) throw deletedEventError();
+  throw new StaleVersionError('event', expectedVersion, current.version);
 }
 
 /** The id of the live event with this slug, if any. */
@@ -101,7 +98,61 @@ export async function updateEvent(
   );
 }
 
+/** NOT_FOUND for a change to a deleted event, saying how it comes back. */
+export const deletedEventError = () =>
+  new DomainError('NOT_FOUND', 'The event is deleted; an editor can bring it back with restoreDeletedEvent', {
+    deleted: true,
+  });
+
 /** Soft delete: the slug becomes free; the revisions stay. */
 export async function markDeleted(manager: EntityManager, eventId: string): Promise<void> {
   await manager.query(`UPDATE events SET deleted_at = now(), publication_state = 'DRAFT' WHERE id = $1`, [eventId]);
+}
+
+/** An event's slug and whether it is deleted, locked until the transaction ends; undefined when there is none. */
+export async function lockEvent(
+  manager: EntityManager,
+  eventId: string,
+): Promise<{ slug: string; deleted: boolean } | undefined> {
+  const [row]: { slug: string; deleted: boolean }[] = await manager.query(
+    `SELECT slug, deleted_at IS NOT NULL AS deleted FROM events WHERE id = $1 FOR UPDATE`,
+    [eventId],
+  );
+  return row;
+}
+
+/** Undelete: the event is live again, as a draft, under `slug`, at a new version. */
+export async function markRestored(manager: EntityManager, eventId: string, slug: string): Promise<void> {
+  await manager.query(
+    `UPDATE events SET deleted_at = NULL, slug = $2, publication_state = 'DRAFT', version = version + 1,
+            updated_at = now()
+      WHERE id = $1`,
+    [eventId, slug],
+  );
+}
+
+/** Deleted events, most recently deleted first, with whether their slug has been taken since. */
+export function deletedEvents(manager: EntityManager, first: number): Promise<DeletedEventRow[]> {
+  return manager.query(
+    `SELECT e.id, e.slug, e.title, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.version,
+            e.deleted_at AS "deletedAt",
+            EXISTS (SELECT 1 FROM events o WHERE o.slug = e.slug AND o.deleted_at IS NULL)
+              OR EXISTS (SELECT 1 FROM event_publications p WHERE p.slug = e.slug) AS "slugTaken"
+       FROM events e
+      WHERE e.deleted_at IS NOT NULL
+      ORDER BY e.deleted_at DESC, e.id
+      LIMIT $1`,
+    [first],
+  );
+}
+
+export interface DeletedEventRow {
+  id: string;
+  slug: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  version: number;
+  deletedAt: Date;
+  slugTaken: boolean;
 }

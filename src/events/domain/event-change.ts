@@ -1,5 +1,8 @@
-/** What happened to an event's public life: the changes the aggregate announces to whoever listens. */
-export const EVENT_CHANGE_KINDS = ['event.published', 'event.unpublished', 'event.deleted'] as const;
+/**
+ * What happened to an event's life: the changes the aggregate announces to whoever listens. A restored
+ * (undeleted) event comes back as a draft, so its notice carries no document.
+ */
+export const EVENT_CHANGE_KINDS = ['event.published', 'event.unpublished', 'event.deleted', 'event.restored'] as const;
 export type EventChangeKind = (typeof EVENT_CHANGE_KINDS)[number];
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { BadInputError } from '../../common/errors/domain-error.js';
+import { LIST, TEXT, textProblem, type TextRule } from '../../common/validation/text-rules.js';
 import { documentField, type EventDocument } from './event-document.js';
 import { assertAgendaTimes, assertSpan, assertTimeZone } from './event-rules.js';
 
@@ -9,6 +10,73 @@ const schema = JSON.parse(readFileSync(new URL('./event-document.schema.json', i
 const ajv = new Ajv2020({ allErrors: false, strict: false });
 addFormats.default(ajv);
 const validateSchema = ajv.compile<EventDocument>(schema);
+
+/**
+ * The text members of an event document, as JSON pointers (`*`: every index), and the rule of text-rules.ts each
+ * follows: the same as the typed inputs' for the same field. event-document.schema.json states their lengths too.
+ */
+export const DOCUMENT_TEXT: readonly (readonly [pointer: string, rule: TextRule])[] = [
+  ['/title', TEXT.eventTitle],
+  ['/summary', TEXT.summary],
+  ['/description', TEXT.description],
+  ['/timeZone', TEXT.timeZone],
+  ['/venue/name', TEXT.venueName],
+  ['/venue/address', TEXT.venueAddress],
+  ['/venue/city', TEXT.venueCity],
+  ['/venue/country', TEXT.venueCountry],
+  ['/sectors/*/name', TEXT.sectorName],
+  ['/audience', TEXT.audience],
+  ['/jobTitles/*', TEXT.audienceJobTitle],
+  ['/programmeNote', TEXT.programmeNote],
+  ['/speakers/*/honorific', TEXT.honorific],
+  ['/speakers/*/name', TEXT.speakerName],
+  ['/speakers/*/jobTitle', TEXT.jobTitle],
+  ['/speakers/*/organisation', TEXT.organisation],
+  ['/speakers/*/bio', TEXT.bio],
+  ['/speakers/*/photoUrl', TEXT.photoUrl],
+  ['/agenda/*/label', TEXT.label],
+  ['/agenda/*/title', TEXT.itemTitle],
+  ['/agenda/*/track', TEXT.track],
+  ['/agenda/*/keyPoints/*', TEXT.keyPoint],
+  ['/agenda/*/notes', TEXT.notes],
+];
+
+/**
+ * The lists of an event document and the most members each may have: event-document.schema.json's maxItems
+ * enforce them, and test/text-rules.spec.ts holds the two equal.
+ */
+export const DOCUMENT_LISTS: readonly (readonly [pointer: string, max: number])[] = [
+  ['/sectors', LIST.sectors],
+  ['/jobTitles', LIST.jobTitles],
+  ['/speakers', LIST.speakers],
+  ['/agenda', LIST.agendaItems],
+  ['/agenda/*/keyPoints', LIST.keyPoints],
+  ['/agenda/*/speakers', LIST.speakersPerItem],
+];
+
+/** The values at a pointer pattern of DOCUMENT_TEXT, each with its own pointer. */
+function* membersAt(value: unknown, segments: string[], pointer = ''): Generator<[string, unknown]> {
+  if (segments.length === 0) {
+    yield [pointer, value];
+    return;
+  }
+  const [head, ...rest] = segments;
+  if (head === '*') {
+    if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* membersAt(item, rest, `${pointer}/${i}`);
+  } else if (typeof value === 'object' && value !== null && head in value) {
+    yield* membersAt((value as Record<string, unknown>)[head], rest, `${pointer}/${head}`);
+  }
+}
+
+/** Every text member against its rule (text-rules.ts): lengths, characters, http(s) URLs. */
+function assertText(doc: EventDocument, at: (pointer: string) => string): void {
+  for (const [pattern, rule] of DOCUMENT_TEXT) {
+    for (const [pointer, value] of membersAt(doc, pattern.split('/').slice(1))) {
+      const problem = typeof value === 'string' ? textProblem(value, rule) : null;
+      if (problem) throw new BadInputError(at(pointer), problem);
+    }
+  }
+}
 
 /**
  * Checks an event document against event-document.schema.json and the content rules.
@@ -27,6 +95,7 @@ export function validateEventDocument(
   }
   const doc = input;
   const at = fieldOf;
+  assertText(doc, at);
   assertTimeZone(at('/timeZone'), doc.timeZone);
   const event = { startsAt: new Date(doc.startsAt), endsAt: new Date(doc.endsAt) };
   assertSpan(at('/endsAt'), event.startsAt, event.endsAt);

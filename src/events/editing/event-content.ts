@@ -34,6 +34,8 @@ export interface ContentChange {
   references: References;
   publication: Publication;
   fieldOf: (pointer: string) => string;
+  /** Who makes the change: the author of the revisions of speakers an import adds or changes. */
+  authorId: string | null;
 }
 
 const appearanceKey = (a: { agenda_item_id: string; speaker: string }) => `${a.agenda_item_id}|${a.speaker}`;
@@ -88,7 +90,7 @@ export async function writeContent(manager: EntityManager, change: ContentChange
 
   const needed = new Set(appearances.upserts.map((a) => a.speaker));
   if (rosterChanged) for (const entry of roster) needed.add(entry.slug);
-  const speakers = await resolveSpeakers(manager, doc, change.references, stored.speakerIds, needed);
+  const speakers = await resolveSpeakers(manager, change, stored.speakerIds, needed);
   if (rosterChanged) {
     const entries = roster.map((r) => ({ speakerId: speakers.get(r.slug)!, featured: r.featured }));
     await replaceRoster(manager, eventId, entries);
@@ -134,13 +136,12 @@ async function resolveSectors(
 
 async function resolveSpeakers(
   manager: EntityManager,
-  doc: EventDocument,
-  references: References,
+  { doc, references, authorId }: ContentChange,
   known: ReadonlyMap<string, string>,
   needed: ReadonlySet<string>,
 ): Promise<Map<string, string>> {
   const roster = doc.speakers ?? [];
-  if (references !== 'link') return saveSpeakers(manager, roster, references === 'upsert');
+  if (references !== 'link') return saveSpeakers(manager, roster, references === 'upsert', authorId);
   const ids = new Map(known);
   for (const [slug, id] of await speakerIds(
     manager,

@@ -9,6 +9,7 @@ import type { EventInput } from '../graphql/dto/event.input.js';
 import { type EventDocument, inputField, toDocument } from '../domain/event-document.js';
 import { slugify } from '../../common/slug.js';
 import type { EventView } from '../domain/event-view.js';
+import { deletedEvents } from '../data/event-rows.js';
 import { EventViewsRepository } from '../data/event-views.repository.js';
 import { EventWriter } from './event-writer.service.js';
 
@@ -66,6 +67,18 @@ export class EventEditorService {
     const author = requireRole(viewer, 'EDITOR', 'delete events');
     await this.writer.delete(id, expectedVersion, author.id);
     return true;
+  }
+
+  /** Editors bring a deleted event back, as a draft, under its slug or a new one. */
+  restoreDeleted(viewer: Viewer | null, id: string, slug: string | null | undefined): Promise<EventView> {
+    const author = requireRole(viewer, 'EDITOR', 'restore deleted events');
+    return this.writer.restoreDeleted(id, slug ?? null, author.id);
+  }
+
+  /** What an editor can restore: deleted events, most recently deleted first. */
+  deleted(viewer: Viewer | null, first: number) {
+    requireRole(viewer, 'EDITOR', 'list deleted events');
+    return deletedEvents(this.manager, first);
   }
 
   publish(viewer: Viewer | null, id: string, expectedVersion: number): Promise<EventView> {

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { BadInputError, ConflictError } from '../../common/errors/domain-error.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
 import { WriteTransactions } from '../../database/write-transactions.js';
 import { recordChange } from '../data/event-change-notices.js';
 import { EventPublisher } from '../data/event-publisher.js';
-import { bumpVersion, insertEvent, liveEventId, markDeleted, type Publication, slugTaken } from '../data/event-rows.js';
+import {
+  bumpVersion,
+  insertEvent,
+  liveEventId,
+  lockEvent,
+  markDeleted,
+  markRestored,
+  type Publication,
+  slugTaken,
+} from '../data/event-rows.js';
 import { EventViewsRepository } from '../data/event-views.repository.js';
 import { insertRevision } from '../data/revision-rows.js';
 import type { EventChangeKind } from '../domain/event-change.js';
@@ -117,6 +126,30 @@ export class EventWriter {
     });
   }
 
+  /**
+   * Undelete: the deleted event is live again, as a draft (what was published may be out of date by now), with
+   * its revisions, under its slug or `slug`. A slug another event has taken since is a CONFLICT.
+   */
+  restoreDeleted(eventId: string, slug: string | null, authorId: string | null): Promise<EventView> {
+    return this.writes.run(async (manager) => {
+      const event = await lockEvent(manager, eventId);
+      if (!event) throw new NotFoundError('Event');
+      if (!event.deleted) throw new ConflictError('The event is not deleted');
+      const target = slug ?? event.slug;
+      if (await slugTaken(manager, target, eventId)) {
+        throw new ConflictError(
+          `"${target}" has been used by another event since this one was deleted; restore it under a new slug`,
+          { slug: target },
+        );
+      }
+      await markRestored(manager, eventId, target);
+      const [view] = await this.views.findWorking({ ids: [eventId] }, manager);
+      await insertRevision(manager, view, 'undeleted', authorId);
+      await this.announce(manager, view, 'event.restored', 'undeleted');
+      return view;
+    });
+  }
+
   /** A new event row under a free slug, then its content, revision and publication. */
   private async insert(manager: EntityManager, doc: EventDocument, options: SaveOptions): Promise<EventView> {
     await this.assertSlugFree(manager, doc.slug, null, options);
@@ -147,6 +180,7 @@ export class EventWriter {
       references: options.references ?? 'link',
       publication,
       fieldOf: fieldOf(options),
+      authorId: options.authorId,
     });
     const [view] = await this.views.findWorking({ ids: [eventId] }, manager);
     await insertRevision(manager, view, options.action, options.authorId);

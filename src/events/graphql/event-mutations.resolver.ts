@@ -4,13 +4,16 @@ import { SignedInGuard } from '../../auth/signed-in.guard.js';
 import type { GraphQLContext } from '../../graphql/graphql-context.js';
 import { EventInput } from './dto/event.input.js';
 import {
+  DeletedEventsArgs,
   DuplicateEventArgs,
   EventRevisionsArgs,
   EventVersionArgs,
+  RestoreDeletedEventArgs,
   RestoreEventRevisionArgs,
   UpdateEventArgs,
 } from './dto/event-mutation.args.js';
 import { EventEditorService } from '../editing/event-editor.service.js';
+import { DeletedEvent } from './deleted-event.model.js';
 import { EventRevision } from './event-revision.model.js';
 import { EventModel } from './event.model.js';
 
@@ -32,6 +35,20 @@ export class EventMutationsResolver {
   @Mutation(() => Boolean)
   deleteEvent(@Args() { id, expectedVersion }: EventVersionArgs, @Context() ctx: GraphQLContext) {
     return this.editor.delete(ctx.viewer, id, expectedVersion);
+  }
+
+  @Mutation(() => EventModel, {
+    description:
+      'Editors: brings a deleted event back with its revisions, as a draft (publish it again when ready). ' +
+      'CONFLICT when its slug has been taken since: pass slug to restore it under a new one.',
+  })
+  restoreDeletedEvent(@Args() { id, slug }: RestoreDeletedEventArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.restoreDeleted(ctx.viewer, id, slug);
+  }
+
+  @Query(() => [DeletedEvent], { description: 'Editors only: deleted events, most recently deleted first.' })
+  deletedEvents(@Args() { first }: DeletedEventsArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.deleted(ctx.viewer, first);
   }
 
   @Mutation(() => EventModel)

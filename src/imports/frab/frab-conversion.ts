@@ -1,4 +1,5 @@
 import { slugify } from '../../common/slug.js';
+import { TEXT } from '../../common/validation/text-rules.js';
 import type { DocumentSpeaker, EventDocument } from '../../events/domain/event-document.js';
 import { readEntries, roomRanking } from './frab-entries.js';
 import { fieldMap } from './frab-field-map.js';
@@ -14,8 +15,8 @@ import { conferenceBounds, conferenceZone, eventSpan } from './frab-times.js';
  * the path of the offending member, e.g. `schedule.conference.days.0.rooms.Saal 1.3.start`.
  */
 
-const EVENT_TITLE_MAX = 300;
-const DESCRIPTION_MAX = 50_000;
+const EVENT_TITLE_MAX = TEXT.eventTitle.max;
+const DESCRIPTION_MAX = TEXT.description.max;
 
 export interface ConvertOptions {
   /** The event's slug; without it, slugify(acronym), else slugify(title). */

@@ -1,3 +1,4 @@
+import { TEXT } from '../../common/validation/text-rules.js';
 import type { DocumentAgendaItem } from '../../events/domain/event-document.js';
 import type { AgendaItemType } from '../../events/domain/event-view.js';
 import { entryId } from './frab-ids.js';
@@ -7,7 +8,7 @@ import { dayClock, type DayClock, entryEnd, entryStart } from './frab-times.js';
 
 /** The days, rooms and entries of a frab/c3voc schedule, each entry read as an agenda item. */
 
-const ITEM_TITLE_MAX = 500;
+const ITEM_TITLE_MAX = TEXT.itemTitle.max;
 
 /** A schedule entry, read: its agenda item, its persons and where each of its members came from. */
 export interface Entry {
@@ -16,8 +17,10 @@ export interface Entry {
   roomRank: number;
   startsAt: Date;
   endsAt: Date | null;
-  /** The members the item's id, start and end came from (`guid`, `date`, `duration`, ...). */
-  members: { id: string; start: string; end: string };
+  /** The members the item's id, start, end and notes came from (`guid`, `date`, `duration`, `abstract`, ...). */
+  members: { id: string; start: string; end: string; notes: string };
+  /** The path of the entry's room, where its track comes from. */
+  room: string;
   item: DocumentAgendaItem;
   persons: Person[];
 }
@@ -88,13 +91,16 @@ function readEntry(raw: unknown, j: number, room: Room, sequence: number, ids: M
   const persons = entryPersons(raw, path, ctx.base, ctx.warnings);
   const type = text(raw.type);
   const track = room.key.trim() || text(raw.room) || null;
+  const notesMember =
+    text(raw.abstract) !== undefined || text(raw.description) === undefined ? 'abstract' : 'description';
   const entry: Entry = {
     sequence,
     path,
     roomRank: track ? ctx.rank(track) : -1,
     startsAt: start.startsAt,
     endsAt: end.endsAt,
-    members: { id: identity.member, start: start.member, end: end.member },
+    members: { id: identity.member, start: start.member, end: end.member, notes: notesMember },
+    room: room.key.trim() ? room.path : `${path}.room`,
     persons,
     item: {
       id: identity.id,

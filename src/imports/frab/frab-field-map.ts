@@ -9,6 +9,8 @@ const EVENT_MEMBERS: Record<string, string> = {
   '/startsAt': `${CONFERENCE}.start`,
   '/endsAt': `${CONFERENCE}.end`,
   '/timeZone': `${CONFERENCE}.time_zone_name`,
+  '/agenda': `${CONFERENCE}.days`,
+  '/speakers': `${CONFERENCE}.days`,
 };
 
 /**
@@ -25,14 +27,24 @@ export function fieldMap(entries: Entry[], roster: Person[], slugGiven: boolean)
       if (member === 'id') return `${entry.path}.${entry.members.id}`;
       if (member === 'startsAt') return `${entry.path}.${entry.members.start}`;
       if (member === 'endsAt') return `${entry.path}.${entry.members.end}`;
-      if (member === 'speakers' && item[3] !== undefined) {
-        return entry.persons[Number(item[3])]?.path ?? `${entry.path}.persons`;
+      if (member === 'speakers') {
+        return (item[3] !== undefined && entry.persons[Number(item[3])]?.path) || `${entry.path}.persons`;
       }
       if (member === 'title' || member === 'type') return `${entry.path}.${member}`;
+      if (member === 'label') return `${entry.path}.type`;
+      if (member === 'notes') return `${entry.path}.${entry.members.notes}`;
+      if (member === 'track') return entry.room;
       return entry.path;
     }
-    const speaker = /^\/speakers\/(\d+)/.exec(pointer);
-    if (speaker && roster[Number(speaker[1])]) return roster[Number(speaker[1])].path;
+    const speaker = /^\/speakers\/(\d+)(?:\/(\w+))?/.exec(pointer);
+    const person = speaker ? roster[Number(speaker[1])] : undefined;
+    if (speaker && person) {
+      const member = speaker[2];
+      if (member === 'name' || member === 'slug') return person.sources.name;
+      if (member === 'bio') return person.sources.bio;
+      if (member === 'photoUrl') return person.sources.photoUrl;
+      return person.path;
+    }
     if (pointer === '/slug') return slugGiven ? 'slug' : `${CONFERENCE}.acronym`;
     return EVENT_MEMBERS[pointer] ?? `${ROOT}${pointer.replace(/\//g, '.')}`;
   };

@@ -13,11 +13,14 @@ export type Json = Record<string, unknown>;
 export const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A member as trimmed text: strings and finite numbers count; empty strings, null and the rest do not. */
+/**
+ * A member as trimmed text, with line ends as newlines (pretalx keeps the CRLFs of web forms): strings and finite
+ * numbers count; empty strings, null and the rest do not.
+ */
 export function text(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return undefined;
-  return value.trim() || undefined;
+  return value.replace(/\r\n?/g, '\n').trim() || undefined;
 }
 
 export function refuse(field: string, message: string): never {

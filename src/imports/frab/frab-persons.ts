@@ -8,6 +8,8 @@ export interface Person {
   bio: string | null;
   photoUrl: string | null;
   path: string;
+  /** Where the schedule has the name, biography and avatar: the person's path and member. */
+  sources: { name: string; bio: string; photoUrl: string };
 }
 
 /**
@@ -20,21 +22,24 @@ export function entryPersons(raw: Json, path: string, base: string | undefined, 
     warnings.push(`${path}.persons: is not a list; left out`);
   }
   (Array.isArray(raw.persons) ? (raw.persons as unknown[]) : []).forEach((person, k) => {
-    const name = isRecord(person)
-      ? (text(person.name) ?? text(person.public_name) ?? text(person.full_public_name))
-      : text(person);
+    const nameMember = isRecord(person)
+      ? ['name', 'public_name', 'full_public_name'].find((member) => text(person[member]) !== undefined)
+      : undefined;
+    const name = isRecord(person) ? nameMember && text(person[nameMember]) : text(person);
     if (!name) {
       warnings.push(`${path}.persons.${k}: has no name; left out`);
       return;
     }
     const slug = speakerSlug(name);
     if (persons.some((p) => p.slug === slug)) return;
+    const at = `${path}.persons.${k}`;
     persons.push({
       name,
       slug,
       bio: isRecord(person) ? (text(person.biography) ?? null) : null,
       photoUrl: isRecord(person) ? absoluteUrl(person.avatar, base) : null,
-      path: `${path}.persons.${k}`,
+      path: at,
+      sources: { name: nameMember ? `${at}.${nameMember}` : at, bio: `${at}.biography`, photoUrl: `${at}.avatar` },
     });
   });
   return persons;
@@ -45,10 +50,16 @@ export function rosterOf(persons: Person[]): Person[] {
   const roster = new Map<string, Person>();
   for (const person of persons) {
     const known = roster.get(person.slug);
-    if (!known) roster.set(person.slug, { ...person });
+    if (!known) roster.set(person.slug, { ...person, sources: { ...person.sources } });
     else {
-      known.bio ??= person.bio;
-      known.photoUrl ??= person.photoUrl;
+      if (known.bio === null && person.bio !== null) {
+        known.bio = person.bio;
+        known.sources.bio = person.sources.bio;
+      }
+      if (known.photoUrl === null && person.photoUrl !== null) {
+        known.photoUrl = person.photoUrl;
+        known.sources.photoUrl = person.sources.photoUrl;
+      }
     }
   }
   return [...roster.values()];

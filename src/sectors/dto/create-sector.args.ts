@@ -1,6 +1,6 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsString, Length } from 'class-validator';
-import { IsSlug } from '../../common/validation/fields.js';
+import { IsSlug, IsText } from '../../common/validation/fields.js';
+import { TEXT } from '../../common/validation/text-rules.js';
 
 @ArgsType()
 export class CreateSectorArgs {
@@ -9,7 +9,6 @@ export class CreateSectorArgs {
   slug: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200)
+  @IsText(TEXT.sectorName)
   name: string;
 }

@@ -1,7 +1,7 @@
-import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
-import { IsId } from '../../common/validation/fields.js';
+import { IsInt, Min, ValidateNested } from 'class-validator';
+import { IsId, OptionalExpectedVersion } from '../../common/validation/fields.js';
 import { SpeakerInput } from './speaker.input.js';
 
 @ArgsType()
@@ -14,4 +14,22 @@ export class UpdateSpeakerArgs {
   @ValidateNested()
   @Type(() => SpeakerInput)
   input: SpeakerInput;
+
+  @OptionalExpectedVersion()
+  expectedVersion?: number | null;
+}
+
+@ArgsType()
+export class RestoreSpeakerRevisionArgs {
+  @Field(() => ID)
+  @IsId('a speaker')
+  speakerId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  revision: number;
+
+  @OptionalExpectedVersion()
+  expectedVersion?: number | null;
 }

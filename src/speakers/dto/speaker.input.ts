@@ -1,7 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { OptionalNotNull } from '../../common/validation/optional.js';
-import { IsSlug } from '../../common/validation/fields.js';
+import { IsSlug, IsText } from '../../common/validation/fields.js';
+import { TEXT } from '../../common/validation/text-rules.js';
 
 /** Speaker fields; on update, a field left out stays as it is and null clears an optional one. */
 @InputType()
@@ -13,37 +14,31 @@ export class SpeakerInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @IsText(TEXT.honorific)
   honorific?: string | null;
 
   @Field(() => String, { nullable: true })
   @OptionalNotNull()
-  @IsString()
-  @Length(1, 200)
+  @IsText(TEXT.speakerName)
   name?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @IsText(TEXT.jobTitle)
   jobTitle?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Organisation by name; created when new.' })
   @IsOptional()
-  @IsString()
-  @Length(1, 300)
+  @IsText(TEXT.organisation)
   organisation?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @IsText(TEXT.bio)
   bio?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(2000)
+  @IsText(TEXT.photoUrl)
   photoUrl?: string | null;
 }

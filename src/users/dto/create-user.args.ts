@@ -1,6 +1,8 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { RoleEnum } from '../role.enum.js';
+import { IsText } from '../../common/validation/fields.js';
+import { TEXT } from '../../common/validation/text-rules.js';
 
 @ArgsType()
 export class CreateUserArgs {
@@ -20,7 +22,6 @@ export class CreateUserArgs {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsText(TEXT.userName)
   name?: string | null;
 }

@@ -1,27 +1,14 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUrl,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { IsId } from '../../common/validation/fields.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsId, IsText, OptionalExpectedVersion } from '../../common/validation/fields.js';
+import { OptionalNotNull } from '../../common/validation/optional.js';
+import { TEXT } from '../../common/validation/text-rules.js';
 import { WEBHOOK_EVENTS } from '../webhook-events.js';
 
 @ArgsType()
 export class CreateWebhookArgs {
   @Field()
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
-    { message: 'url must be an http(s) URL' },
-  )
-  @MaxLength(2000)
+  @IsText(TEXT.webhookUrl)
   url: string;
 
   @Field(() => [String])
@@ -30,6 +17,33 @@ export class CreateWebhookArgs {
   @ArrayMaxSize(WEBHOOK_EVENTS.length)
   @IsIn(WEBHOOK_EVENTS, { each: true, message: `events must be among ${WEBHOOK_EVENTS.join(', ')}` })
   events: string[];
+}
+
+@ArgsType()
+export class WebhookVersionArgs {
+  @Field(() => ID)
+  @IsId('a webhook')
+  id: string;
+
+  @OptionalExpectedVersion()
+  expectedVersion?: number | null;
+}
+
+/** A field left out stays as it is. */
+@ArgsType()
+export class UpdateWebhookArgs extends WebhookVersionArgs {
+  @Field(() => String, { nullable: true })
+  @OptionalNotNull()
+  @IsText(TEXT.webhookUrl)
+  url?: string;
+
+  @Field(() => [String], { nullable: true })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WEBHOOK_EVENTS.length)
+  @IsIn(WEBHOOK_EVENTS, { each: true, message: `events must be among ${WEBHOOK_EVENTS.join(', ')}` })
+  events?: string[];
 }
 
 @ArgsType()

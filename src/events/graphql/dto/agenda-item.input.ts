@@ -1,18 +1,9 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsDate,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsDate, IsEnum, IsInt, IsOptional, Min } from 'class-validator';
 import { DateTimeScalar } from '../../../common/graphql/date-time.scalar.js';
+import { IsText, IsTextList } from '../../../common/validation/fields.js';
 import { OptionalNotNull } from '../../../common/validation/optional.js';
+import { LIST, TEXT } from '../../../common/validation/text-rules.js';
 import { AgendaItemTypeEnum } from '../agenda-item-type.enum.js';
 import type { AgendaItemType } from '../../domain/event-enums.js';
 
@@ -26,14 +17,12 @@ export class AgendaItemInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsText(TEXT.label)
   label?: string | null;
 
   @Field(() => String, { nullable: true })
   @OptionalNotNull()
-  @IsString()
-  @Length(1, 500)
+  @IsText(TEXT.itemTitle)
   title?: string;
 
   @Field(() => DateTimeScalar, { nullable: true })
@@ -48,22 +37,17 @@ export class AgendaItemInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsText(TEXT.track)
   track?: string | null;
 
   @Field(() => [String], { nullable: true })
   @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 2000, { each: true })
+  @IsTextList(TEXT.keyPoint, LIST.keyPoints)
   keyPoints?: string[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @IsText(TEXT.notes)
   notes?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Insert at this position; default: last.' })

@@ -1,9 +1,10 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDate, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsId, IsSlug, IsVersion } from '../../../common/validation/fields.js';
 import { DateTimeScalar } from '../../../common/graphql/date-time.scalar.js';
 import { EventInput } from './event.input.js';
+import { TEXT } from '../../../common/validation/text-rules.js';
 
 @ArgsType()
 export class EventVersionArgs {
@@ -40,6 +41,30 @@ export class DuplicateEventArgs {
 }
 
 @ArgsType()
+export class RestoreDeletedEventArgs {
+  @Field(() => ID)
+  @IsId('an event')
+  id: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Restores it under this slug instead of its own (which another event may have taken since).',
+  })
+  @IsOptional()
+  @IsSlug()
+  slug?: string | null;
+}
+
+@ArgsType()
+export class DeletedEventsArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first: number = 50;
+}
+
+@ArgsType()
 export class RestoreEventRevisionArgs {
   @Field(() => ID)
   @IsId('an event')
@@ -66,6 +91,6 @@ export class EventRevisionsArgs {
 export class ExportEventArgs {
   @Field()
   @IsString()
-  @MaxLength(120)
+  @MaxLength(TEXT.slug.max)
   slug: string;
 }

@@ -1,18 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsDate,
-  IsEnum,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { IsSlug, SLUG_PATTERN } from '../../../common/validation/fields.js';
+import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsSlug, IsText, IsTextList, SLUG_PATTERN } from '../../../common/validation/fields.js';
+import { LIST, TEXT } from '../../../common/validation/text-rules.js';
 import { DateTimeScalar } from '../../../common/graphql/date-time.scalar.js';
 import { OptionalNotNull } from '../../../common/validation/optional.js';
 import { AttendanceModeEnum, EventStatusEnum } from '../event.enums.js';
@@ -22,26 +12,22 @@ import type { AttendanceMode, EventStatus } from '../../domain/event-enums.js';
 export class VenueInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @IsText(TEXT.venueName)
   name?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @IsText(TEXT.venueAddress)
   address?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsText(TEXT.venueCity)
   city?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsText(TEXT.venueCountry)
   country?: string | null;
 }
 
@@ -55,20 +41,17 @@ export class EventInput {
 
   @Field(() => String, { nullable: true })
   @OptionalNotNull()
-  @IsString()
-  @Length(1, 300)
+  @IsText(TEXT.eventTitle)
   title?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @IsText(TEXT.summary)
   summary?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(50000)
+  @IsText(TEXT.description)
   description?: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true })
@@ -83,8 +66,7 @@ export class EventInput {
 
   @Field(() => String, { nullable: true })
   @OptionalNotNull()
-  @IsString()
-  @MaxLength(64)
+  @IsText(TEXT.timeZone)
   timeZone?: string;
 
   @Field(() => VenueInput, { nullable: true })
@@ -106,27 +88,22 @@ export class EventInput {
   @Field(() => [String], { nullable: true, description: 'Sector slugs.' })
   @OptionalNotNull()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(LIST.sectors)
   @Matches(SLUG_PATTERN, { each: true, message: 'sectors must hold sector slugs' })
   sectors?: string[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @IsText(TEXT.audience)
   audience?: string | null;
 
   @Field(() => [String], { nullable: true })
   @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @IsTextList(TEXT.audienceJobTitle, LIST.jobTitles)
   jobTitles?: string[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @IsText(TEXT.programmeNote)
   programmeNote?: string | null;
 }

@@ -9,11 +9,11 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsId, SLUG_PATTERN } from '../../../common/validation/fields.js';
+import { IsId, IsText, SLUG_PATTERN } from '../../../common/validation/fields.js';
+import { TEXT } from '../../../common/validation/text-rules.js';
 import { DateTimeScalar } from '../../../common/graphql/date-time.scalar.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../common/graphql/pagination.js';
 import { EventOrder, EventStatusEnum, PublicationStateEnum } from '../event.enums.js';
@@ -42,8 +42,7 @@ export class EventFilter {
     description: 'Full-text search over title, summary, description, agenda and speakers.',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsText(TEXT.search)
   search?: string | null;
 
   @Field(() => [EventStatusEnum], { nullable: true })

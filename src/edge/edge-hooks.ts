@@ -1,0 +1,105 @@
+import { Transform } from 'node:stream';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AuthService } from '../auth/auth.service.js';
+import { AppConfig } from '../config/app-config.js';
+import { RateLimitSync } from './rate-limit-sync.js';
+import { addressKey } from './rate-limiter.js';
+
+/** The key an anonymous client's reads count under. */
+export const readKey = (address: string): string => `read:${addressKey(address)}`;
+
+/** A refusal in the shape of a GraphQL answer, so every client reads it the same way. */
+export function refuse(reply: FastifyReply, status: number, code: string, message: string, extensions = {}) {
+  return reply
+    .code(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
+}
+
+/**
+ * The HTTP side of the public edge, before any GraphQL: a client over its rate limit is refused before its body
+ * is read (the GraphQL plugin counts what each operation costs), partner feeds cost their points here, a body
+ * is cut off at its limit (larger for a signed-in editor, who may import a document), and an answer too large
+ * to send is refused.
+ */
+@Injectable()
+export class EdgeHooks implements OnModuleInit {
+  constructor(
+    private readonly adapter: HttpAdapterHost,
+    private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly limits: RateLimitSync,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('onRequest', (request, reply, done) => {
+      const wait = this.rateLimitWait(request);
+      if (wait === 0) return done();
+      reply.header('retry-after', String(wait));
+      refuse(reply, 429, 'RATE_LIMITED', `Too many requests from this address; try again in ${wait} seconds`, {
+        retryAfter: wait,
+      });
+    });
+    fastify.addHook('preParsing', (request, reply, payload, done) => {
+      const limit = this.auth.signedToken(request.headers.authorization)
+        ? this.config.DOCUMENT_BODY_LIMIT
+        : this.config.QUERY_BODY_LIMIT;
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > limit) {
+        // The connection closes after the answer: the body it announced is never read.
+        reply.header('connection', 'close');
+        refuse(reply, 413, 'BAD_USER_INPUT', tooLarge(limit), { limit });
+        return;
+      }
+      done(null, payload.pipe(capped(limit)));
+    });
+    fastify.addHook('onSend', (request, reply, payload, done) => {
+      if (path(request) !== '/graphql' || typeof payload !== 'string') return done(null, payload);
+      if (Buffer.byteLength(payload) <= this.config.RESPONSE_MAX_BYTES) return done(null, payload);
+      reply.code(400).header('content-length', null);
+      const limit = this.config.RESPONSE_MAX_BYTES;
+      done(
+        null,
+        JSON.stringify({
+          errors: [
+            {
+              message: `The answer is larger than ${limit} bytes; ask for fewer fields or smaller pages`,
+              extensions: { code: 'BAD_USER_INPUT', limit },
+            },
+          ],
+        }),
+      );
+    });
+  }
+
+  /** Anonymous requests only; /graphql only checks here (its operations pay their cost once known). */
+  private rateLimitWait(request: FastifyRequest): number {
+    const at = path(request);
+    if (at.startsWith('/health') || request.method === 'OPTIONS' || request.headers.authorization) return 0;
+    const { limiter } = this.limits;
+    const key = readKey(request.ip);
+    if (at === '/graphql') return limiter.retryAfter(key);
+    return limiter.consume(key, this.config.RATE_LIMIT_FEED_POINTS);
+  }
+}
+
+const path = (request: FastifyRequest): string => request.url.split('?')[0];
+const tooLarge = (limit: number) =>
+  `The request body is larger than ${limit} bytes; a signed-in editor may send larger documents`;
+
+/** Passes a body through until `limit` bytes, then fails it with Fastify's 413. */
+function capped(limit: number): Transform & { receivedEncodedLength?: number } {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > limit) {
+        callback(Object.assign(new Error(tooLarge(limit)), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }));
+      } else callback(null, chunk);
+    },
+  });
+}
