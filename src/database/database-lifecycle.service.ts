@@ -110,7 +110,10 @@ export class DatabaseLifecycle implements OnApplicationBootstrap, OnApplicationS
       try {
         if (!this.dataSource.isInitialized) {
           await this.migrate();
+          if (this.stopped) return;
           await this.dataSource.initialize();
+          // Closed meanwhile (a command that only builds the app, a signal): the pool must not keep it running.
+          if (this.stopped) return void (await this.dataSource.destroy());
         }
         while (this.tasks.length > 0 && !this.stopped) {
           await this.tasks[0].run();
