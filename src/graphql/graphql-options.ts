@@ -6,7 +6,7 @@ import {
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { errorLoggingPlugin, formatError } from '../common/errors/format-error.js';
 import type { AppConfig } from '../config/app-config.js';
-import { operationCostPlugin, operationShapeRules } from '../edge/operation-limits.js';
+import { OperationLimits } from '../edge/operation-limits.js';
 import type { RateLimitSync } from '../edge/rate-limit-sync.js';
 import { graphiqlLandingPage, PLAYGROUND_PAGE } from '../playground/graphiql-landing-page.plugin.js';
 import type { GraphQLContextFactory } from './graphql-context.factory.js';
@@ -22,6 +22,7 @@ export function graphqlOptions(
   contexts: GraphQLContextFactory,
   limits: RateLimitSync,
 ): Omit<ApolloDriverConfig, 'driver'> {
+  const operations = new OperationLimits(config, limits.limiter);
   return {
     path: '/graphql',
     autoSchemaFile: config.SCHEMA_FILE ? resolve(config.SCHEMA_FILE) : true,
@@ -33,11 +34,11 @@ export function graphqlOptions(
     preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: operationShapeRules(config),
-    parseOptions: { maxTokens: config.QUERY_MAX_TOKENS },
+    validationRules: operations.rules,
+    parseOptions: operations.parseOptions,
     plugins: [
       errorLoggingPlugin,
-      operationCostPlugin(config, limits.limiter),
+      operations.plugin(),
       // Cache hints are unused, and the plugin wraps every field resolver: a whole agenda resolves thousands.
       ApolloServerPluginCacheControlDisabled(),
       config.PLAYGROUND ? graphiqlLandingPage(PLAYGROUND_PAGE) : ApolloServerPluginLandingPageDisabled(),
@@ -47,6 +48,7 @@ export function graphqlOptions(
         path: '/graphql',
         onConnect: (ctx) =>
           contexts.acceptsConnection(ctx as Parameters<GraphQLContextFactory['acceptsConnection']>[0]),
+        onSubscribe: (_ctx, _id, payload) => operations.checkSubscription(payload),
       },
     },
     context: (source: Parameters<GraphQLContextFactory['create']>[0]) => contexts.create(source),
