@@ -170,6 +170,24 @@ describe('Subscription.eventChanged', () => {
     expect(watcher.received[0]).toMatchObject({ publicationState: 'PUBLISHED', version: published });
   });
 
+  it('holds a subscription to the limits of every operation: depth and cost', async () => {
+    const loop = (n: number): string =>
+      n === 0 ? 'title' : `agenda { speakers { speaker { appearances { agendaItem { event { ${loop(n - 1)} } } } } } }`;
+    const refusal = async (query: string) => {
+      const client = wsClient(url);
+      const errors = await new Promise<unknown[]>((resolve) => {
+        client.subscribe(
+          { query },
+          { next: () => undefined, error: (e) => resolve(e as unknown[]), complete: () => resolve([]) },
+        );
+      });
+      await client.dispose();
+      return JSON.stringify(errors);
+    };
+    expect(await refusal(`subscription { eventChanged(slug: "x") { ${loop(2)} } }`)).toMatch(/depth/i);
+    expect(await refusal(`subscription { eventChanged(slug: "x") { ${loop(1)} } }`)).toMatch(/would cost \d+/);
+  });
+
   it('refuses a connection with a bad token', async () => {
     const bad = subscribe(client('not-a-token'), 'any-event');
     await waitFor(() => bad.errors.length > 0);

@@ -7,7 +7,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { errorLoggingPlugin, formatError } from '../common/errors/format-error.js';
 import { serviceUnavailablePlugin } from '../common/errors/service-unavailable.js';
 import type { AppConfig } from '../config/app-config.js';
-import { operationCostPlugin, operationShapeRules } from '../edge/operation-limits.js';
+import { OperationLimits } from '../edge/operation-limits.js';
 import type { RateLimitSync } from '../edge/rate-limit-sync.js';
 import { graphiqlLandingPage, PLAYGROUND_PAGE } from '../playground/graphiql-landing-page.plugin.js';
 import type { GraphQLContextFactory } from './graphql-context.factory.js';
@@ -23,6 +23,7 @@ export function graphqlOptions(
   contexts: GraphQLContextFactory,
   limits: RateLimitSync,
 ): Omit<ApolloDriverConfig, 'driver'> {
+  const operations = new OperationLimits(config, limits.limiter);
   return {
     path: '/graphql',
     autoSchemaFile: config.SCHEMA_FILE ? resolve(config.SCHEMA_FILE) : true,
@@ -35,12 +36,12 @@ export function graphqlOptions(
     preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: operationShapeRules(config),
-    parseOptions: { maxTokens: config.QUERY_MAX_TOKENS },
+    validationRules: operations.rules,
+    parseOptions: operations.parseOptions,
     plugins: [
       errorLoggingPlugin,
       serviceUnavailablePlugin,
-      operationCostPlugin(config, limits.limiter),
+      operations.plugin(),
       // Cache hints are unused, and the plugin wraps every field resolver: a whole agenda resolves thousands.
       ApolloServerPluginCacheControlDisabled(),
       config.PLAYGROUND ? graphiqlLandingPage(PLAYGROUND_PAGE) : ApolloServerPluginLandingPageDisabled(),
@@ -50,6 +51,7 @@ export function graphqlOptions(
         path: '/graphql',
         onConnect: (ctx) =>
           contexts.acceptsConnection(ctx as Parameters<GraphQLContextFactory['acceptsConnection']>[0]),
+        onSubscribe: (_ctx, _id, payload) => operations.checkSubscription(payload),
       },
     },
     context: (source: Parameters<GraphQLContextFactory['create']>[0]) => contexts.create(source),
