@@ -12,7 +12,7 @@ const PHASE_MS = Number(process.env.DRILL_PHASE_MS ?? 6000);
 /** Requests a second of each attack (the issue measured its flood at 40); the large documents come at BIG_RATE. */
 const ATTACK_RATE = Number(process.env.DRILL_ATTACK_RATE ?? 40);
 const BIG_RATE = 5;
-/** The drill server's anonymous budget, small enough for a phase's flood to reach it. */
+/** The drill server's anonymous budget, small enough for a phase's flood to reach it (a point per 1000 of cost). */
 const RATE_LIMIT_POINTS = '150';
 const DEMO = 'tackling-serious-and-organised-crime-2019';
 const AGENDA = `query Agenda($slug: String!) { event(slug: $slug) { title startsAt agenda { position type label title
@@ -231,6 +231,7 @@ async function main() {
       LOG_LEVEL: 'warn',
       TRUST_PROXY: 'true',
       RATE_LIMIT_POINTS,
+      RATE_LIMIT_COST_PER_POINT: '1000',
       // Short enough for the slow-body phase to see its bodies cut off.
       HTTP_REQUEST_TIMEOUT_MS: '3000',
       JWT_SECRET: 'drill-secret-drill-secret-drill-secret',

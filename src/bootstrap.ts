@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ResolverErrorsToApollo } from './common/errors/format-error.js';
+import { routePath } from './common/http/route-path.js';
 import { serverOptions } from './common/http/server-options.js';
 import { loggerParams } from './common/logging.js';
 import { InputValidationPipe } from './common/validation/input-validation.pipe.js';
@@ -26,8 +27,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    bodyLimit: 10 * 1024 * 1024,
-    trustProxy: config.TRUST_PROXY,
+    // The largest body anyone may send; edge-hooks.ts holds anonymous ones to QUERY_BODY_LIMIT.
+    bodyLimit: config.DOCUMENT_BODY_LIMIT,
+    trustProxy: config.trustProxy,
     ...serverOptions(config),
   });
   const root = {
@@ -56,7 +58,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
       // The playground page: its scripts only, and never framed by another site (it keeps a sign-in token).
-      if (request.url.split('?')[0] === '/graphql' && String(reply.getHeader('content-type')).startsWith('text/html')) {
+      if (routePath(request) === '/graphql' && String(reply.getHeader('content-type')).startsWith('text/html')) {
         reply.header('content-security-policy', PLAYGROUND_PAGE.csp);
       }
     });

@@ -25,6 +25,23 @@ describe('configuration', () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it('refuses a rate-limit budget the costliest allowed operation cannot fit', () => {
+    expect(problemsOf({ RATE_LIMIT_POINTS: '100' })).toEqual([
+      'RATE_LIMIT_POINTS must be at least 251 (1 + QUERY_MAX_COST / RATE_LIMIT_COST_PER_POINT): the most costly operation allowed must fit the budget',
+    ]);
+  });
+
+  it('reads TRUST_PROXY as a yes or no, a hop count, or the proxies', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5']);
+    const hops = loadConfig({ TRUST_PROXY: '2' }).trustProxy as (address: string, hop: number) => boolean;
+    expect([hops('x', 0), hops('x', 1), hops('x', 2)]).toEqual([true, true, false]);
+    expect(problemsOf({ TRUST_PROXY: 'yes please' })).toEqual([
+      'TRUST_PROXY must be true, false, a number of hops, or proxy addresses/networks separated by commas',
+    ]);
+  });
+
   it('reads and converts every variable', () => {
     const config = loadConfig({
       PORT: '8080',

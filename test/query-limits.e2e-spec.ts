@@ -86,6 +86,16 @@ describe('operation cost and shape limits', () => {
     await refusedBeforeRunning(`{ ${aliased} }`, /would cost/);
   });
 
+  it('multiplies a connection by its page size', async () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const page = (first: number) => queryCost(schema, parse(`{ events(first: ${first}) { nodes { title } } }`), {});
+    expect(page(100)).toBeGreaterThanOrEqual(50 * page(1));
+    // The fan-out attack without its last level is refused as well.
+    const shallower =
+      'events(first: 100) { nodes { agenda { speakers { speaker { appearances { agendaItem { title } } } } } } }';
+    await refusedBeforeRunning(`{ ${shallower} }`, /would cost/);
+  });
+
   it('counts introspection like everything else', async () => {
     const type = 'name description fields { name description args { name description type { name } } type { name } }';
     const aliases = Array.from({ length: 30 }, (_, i) => `t${i}: types { ${type} }`).join(' ');

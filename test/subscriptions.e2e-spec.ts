@@ -188,6 +188,23 @@ describe('Subscription.eventChanged', () => {
     expect(await refusal(`subscription { eventChanged(slug: "x") { ${loop(1)} } }`)).toMatch(/would cost \d+/);
   });
 
+  it('takes only subscriptions, and no message larger than a request body', async () => {
+    const client = wsClient(url);
+    const errors = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: '{ sectors { slug } }' },
+        { next: () => undefined, error: resolve, complete: () => resolve([]) },
+      );
+    });
+    expect(JSON.stringify(errors)).toMatch(/Only subscriptions go over this socket/);
+    await client.dispose();
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.on('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(100 * 1024) } }));
+    expect(await closed).toBe(1009);
+  });
+
   it('refuses a connection with a bad token', async () => {
     const bad = subscribe(client('not-a-token'), 'any-event');
     await waitFor(() => bad.errors.length > 0);

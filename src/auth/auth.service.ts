@@ -3,17 +3,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { GraphQLError } from 'graphql';
 import { AppConfig } from '../config/app-config.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError, RateLimitedError } from '../common/errors/domain-error.js';
 import { UsersService } from '../users/users.service.js';
 import { LoginThrottle } from './login-throttle.js';
-import { verifyPassword } from './passwords.js';
+import { hasRoomForCheck, passTimeLikeACheck, verifyPassword } from './passwords.js';
 import type { Viewer } from './viewer.js';
 import { isDatabaseUnavailable } from '../common/errors/domain-error.js';
 import { reportDatabaseUnavailable, unavailableGraphQLError } from '../common/errors/service-unavailable.js';
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
-/** Compared against when the email is unknown, so both failures take as long. */
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 @Injectable()
 export class AuthService {
@@ -38,9 +36,19 @@ export class AuthService {
 
   /** A signed token for an email and password; `from` (the client address) scopes the throttle on guessing. */
   async login(email: string, password: string, from = '') {
+    // Refused before it counts: an attempt whose password is never checked is nobody's failure.
+    if (!hasRoomForCheck()) throw new RateLimitedError('Too many sign-ins are being checked; try again in a second', 1);
     const attempt = await this.throttle.begin(email, from);
     const user = await this.users.findByEmail(email);
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    let ok = false;
+    if (user) {
+      ok = await verifyPassword(password, user.passwordHash).catch(async (error: unknown) => {
+        if (error instanceof RateLimitedError) await this.throttle.forget(attempt);
+        throw error;
+      });
+    } else {
+      await passTimeLikeACheck();
+    }
     if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
     await this.throttle.succeeded(attempt);
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RateLimitedError } from '../common/errors/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
+import { WriteTransactions } from '../database/write-transactions.js';
 import { addressKey } from '../edge/rate-limiter.js';
 
 /** An address the owner signed in from within this long stays theirs when the account is under attack. */
@@ -19,13 +20,17 @@ export interface Attempt {
  *  - one address, any accounts: LOGIN_MAX_FAILURES_PER_ADDRESS failures, then it waits;
  *  - one account, any addresses: LOGIN_MAX_FAILURES_PER_ACCOUNT failures, then addresses it has not signed in
  *    from in the last 30 days wait, and the owner's own keep working.
- * An unknown email counts like a known one (by a hash of it), and a refused attempt never reaches scrypt.
+ * An unknown email counts like a known one (by a hash of it), and a refused attempt never reaches scrypt (nor does
+ * one for an unknown email: passwords.ts makes it take as long).
  */
 @Injectable()
 export class LoginThrottle {
+  private lastPrune = 0;
+
   constructor(
     private readonly config: AppConfig,
     private readonly db: DataSource,
+    private readonly writes: WriteTransactions,
   ) {}
 
   /**
@@ -34,8 +39,18 @@ export class LoginThrottle {
    */
   async begin(email: string, address: string): Promise<Attempt> {
     const c = this.config;
-    const [row] = await this.db.query<{ id: string | null; retry_after: number | null }[]>(
-      `WITH recent AS (
+    const account = accountKey(email);
+    const from = addressKey(address);
+    void this.prune();
+    const row = await this.writes.run(async (manager) => {
+      // Attempts on one account or from one address take their turn, so a burst cannot all read the same count.
+      // (Always the account's lock before the address's: no two attempts can wait on each other.)
+      await manager.query(`SELECT pg_advisory_xact_lock(1, hashtext($1)), pg_advisory_xact_lock(2, hashtext($2))`, [
+        account,
+        from,
+      ]);
+      const [counted] = await manager.query<{ id: string | null; retry_after: number | null }[]>(
+        `WITH recent AS (
          SELECT account, address, at FROM sign_in_attempts
          WHERE (account = $1 OR address = $2) AND NOT succeeded AND at > now() - make_interval(mins => $3)
        ),
@@ -62,21 +77,45 @@ export class LoginThrottle {
          RETURNING id
        )
        SELECT (SELECT id FROM attempt) AS id, (SELECT retry_after FROM verdict) AS retry_after`,
-      [
-        accountKey(email),
-        addressKey(address),
-        c.LOGIN_WINDOW_MINUTES,
-        c.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
-        c.LOGIN_MAX_FAILURES_PER_ADDRESS,
-        c.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-        KNOWN_ADDRESS_DAYS,
-      ],
-    );
+        [
+          account,
+          from,
+          c.LOGIN_WINDOW_MINUTES,
+          c.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+          c.LOGIN_MAX_FAILURES_PER_ADDRESS,
+          c.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+          KNOWN_ADDRESS_DAYS,
+        ],
+      );
+      return counted;
+    });
     if (!row.id) {
       const wait = Math.max(1, row.retry_after ?? 1);
       throw new RateLimitedError(`Too many failed sign-ins; try again in ${wait} seconds`, wait);
     }
     return { id: row.id };
+  }
+
+  /** An attempt refused before its password was checked: it never counted. */
+  async forget(attempt: Attempt): Promise<void> {
+    await this.db.query(`DELETE FROM sign_in_attempts WHERE id = $1`, [attempt.id]);
+  }
+
+  /**
+   * Failures older than the window and successes older than the known-address period count no more: dropped,
+   * at most once a minute per process.
+   */
+  private async prune(now = Date.now()): Promise<void> {
+    if (now - this.lastPrune < 60_000) return;
+    this.lastPrune = now;
+    await this.db
+      .query(
+        `DELETE FROM sign_in_attempts
+         WHERE at < now() - make_interval(days => $2)
+            OR (NOT succeeded AND at < now() - make_interval(mins => $1))`,
+        [this.config.LOGIN_WINDOW_MINUTES, KNOWN_ADDRESS_DAYS],
+      )
+      .catch(() => undefined);
   }
 
   /**

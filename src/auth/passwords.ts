@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { RateLimitedError } from '../common/errors/domain-error.js';
 
@@ -9,11 +10,31 @@ const scryptAsync = promisify(scrypt) as (
   options: object,
 ) => Promise<Buffer>;
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+/** A hash of nothing, with this service's parameters. */
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 /** Checks waiting for their turn; past this a sign-in is refused at once. */
 const MAX_WAITING = 32;
 
 let queue: Promise<unknown> = Promise.resolve();
 let waiting = 0;
+/** How long the last check took, waiting included: what a check of an unknown account is made to take. */
+let lastCheckMs = 0;
+
+/** Whether a check would be queued now, rather than refused. */
+export const hasRoomForCheck = (): boolean => waiting < MAX_WAITING;
+
+/**
+ * Takes about as long as checking a password does now, without checking one: a sign-in for an email nobody has
+ * costs no scrypt, and still cannot be told apart from a wrong password by its time. The first one checks for
+ * real, to learn how long that takes.
+ */
+export async function passTimeLikeACheck(): Promise<void> {
+  if (lastCheckMs === 0) {
+    await verifyPassword('', DUMMY_HASH);
+    return;
+  }
+  await sleep(lastCheckMs);
+}
 
 /**
  * One scrypt at a time in this process: a flood of sign-ins (which the throttle lets through until each address
@@ -21,11 +42,15 @@ let waiting = 0;
  * checks a sign-in is refused with RATE_LIMITED rather than queued for seconds.
  */
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  if (waiting >= MAX_WAITING) {
+  if (!hasRoomForCheck()) {
     return Promise.reject(new RateLimitedError('Too many sign-ins are being checked; try again in a second', 1));
   }
   waiting += 1;
-  const run = queue.then(work, work);
+  const started = performance.now();
+  const run = queue.then(work, work).then((result) => {
+    lastCheckMs = performance.now() - started;
+    return result;
+  });
   queue = run.catch(() => undefined).finally(() => (waiting -= 1));
   return run;
 }

@@ -42,10 +42,26 @@ export class AppConfig {
   @IsString()
   HOST = '0.0.0.0';
 
-  /** Behind a proxy or load balancer that sets X-Forwarded-For: take the client address from it. */
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
-  TRUST_PROXY = false;
+  /**
+   * Whom to believe about the client's address in X-Forwarded-For (rate limits and sign-in throttling count by it):
+   * `false` (the socket's address), the proxies' addresses or networks (`10.0.0.0/8,192.168.1.5`: the address is the
+   * first hop that is not one of them), a number of proxy hops in front, or `true` (the first address given, which
+   * only a proxy that overwrites the header makes safe).
+   */
+  @Matches(/^(true|false|\d+|[0-9a-fA-F:.]+(\/\d+)?(\s*,\s*[0-9a-fA-F:.]+(\/\d+)?)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a number of hops, or proxy addresses/networks separated by commas',
+  })
+  TRUST_PROXY = 'false';
+
+  /** TRUST_PROXY as Fastify's `trustProxy` takes it (a hop count as a function of the hop). */
+  get trustProxy(): boolean | string[] | ((address: string, hop: number) => boolean) {
+    if (this.TRUST_PROXY === 'true' || this.TRUST_PROXY === 'false') return this.TRUST_PROXY === 'true';
+    if (/^\d+$/.test(this.TRUST_PROXY)) {
+      const hops = Number(this.TRUST_PROXY);
+      return (_address, hop) => hop < hops;
+    }
+    return this.TRUST_PROXY.split(',').map((part) => part.trim());
+  }
 
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -327,6 +343,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.ADMIN_EMAIL && !config.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD must be set when ADMIN_EMAIL is set');
   if (config.ADMIN_PASSWORD && !config.ADMIN_EMAIL) problems.push('ADMIN_EMAIL must be set when ADMIN_PASSWORD is set');
   if (config.production && !config.JWT_SECRET) problems.push('JWT_SECRET must be set when NODE_ENV=production');
+  const heaviest = 1 + Math.floor(config.QUERY_MAX_COST / config.RATE_LIMIT_COST_PER_POINT);
+  if (config.RATE_LIMIT_POINTS < heaviest) {
+    problems.push(
+      `RATE_LIMIT_POINTS must be at least ${heaviest} (1 + QUERY_MAX_COST / RATE_LIMIT_COST_PER_POINT): the most ` +
+        'costly operation allowed must fit the budget',
+    );
+  }
   if (config.DATABASE_WRITE_CONNECTIONS >= config.DATABASE_POOL_SIZE) {
     problems.push('DATABASE_WRITE_CONNECTIONS must be below DATABASE_POOL_SIZE: reads need connections of their own');
   }

@@ -3,6 +3,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service.js';
+import { isHealthCheck, routePath } from '../common/http/route-path.js';
 import { AppConfig } from '../config/app-config.js';
 import { RateLimitSync } from './rate-limit-sync.js';
 import { addressKey } from './rate-limiter.js';
@@ -36,8 +37,16 @@ export class EdgeHooks implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
+    // Whether a request carries a token this service signed, decided once: only those skip the rate limit and
+    // may send a document-sized body or receive an answer over RESPONSE_MAX_BYTES.
+    const signed = new WeakMap<FastifyRequest, boolean>();
+    const signedIn = (request: FastifyRequest): boolean => {
+      let known = signed.get(request);
+      if (known === undefined) signed.set(request, (known = this.auth.signedToken(request.headers.authorization)));
+      return known;
+    };
     fastify.addHook('onRequest', (request, reply, done) => {
-      const wait = this.rateLimitWait(request);
+      const wait = signedIn(request) ? 0 : this.rateLimitWait(request);
       if (wait === 0) return done();
       reply.header('retry-after', String(wait));
       refuse(reply, 429, 'RATE_LIMITED', `Too many requests from this address; try again in ${wait} seconds`, {
@@ -45,9 +54,7 @@ export class EdgeHooks implements OnModuleInit {
       });
     });
     fastify.addHook('preParsing', (request, reply, payload, done) => {
-      const limit = this.auth.signedToken(request.headers.authorization)
-        ? this.config.DOCUMENT_BODY_LIMIT
-        : this.config.QUERY_BODY_LIMIT;
+      const limit = signedIn(request) ? this.config.DOCUMENT_BODY_LIMIT : this.config.QUERY_BODY_LIMIT;
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > limit) {
         // The connection closes after the answer: the body it announced is never read.
@@ -58,7 +65,10 @@ export class EdgeHooks implements OnModuleInit {
       done(null, payload.pipe(capped(limit)));
     });
     fastify.addHook('onSend', (request, reply, payload, done) => {
-      if (path(request) !== '/graphql' || typeof payload !== 'string') return done(null, payload);
+      // An editor's answer (an import's, a whole export) is theirs to have; the cap is for anonymous callers.
+      if (routePath(request) !== '/graphql' || typeof payload !== 'string' || signedIn(request)) {
+        return done(null, payload);
+      }
       if (Buffer.byteLength(payload) <= this.config.RESPONSE_MAX_BYTES) return done(null, payload);
       reply.code(400).header('content-length', null);
       const limit = this.config.RESPONSE_MAX_BYTES;
@@ -76,18 +86,16 @@ export class EdgeHooks implements OnModuleInit {
     });
   }
 
-  /** Anonymous requests only; /graphql only checks here (its operations pay their cost once known). */
+  /**
+   * For an anonymous request: every GraphQL request pays 1 point here, refused or not (its operation pays the rest
+   * of its cost once known, operation-limits.ts), a partner feed or page its RATE_LIMIT_FEED_POINTS.
+   */
   private rateLimitWait(request: FastifyRequest): number {
-    const at = path(request);
-    if (at.startsWith('/health') || request.method === 'OPTIONS' || request.headers.authorization) return 0;
-    const { limiter } = this.limits;
-    const key = readKey(request.ip);
-    if (at === '/graphql') return limiter.retryAfter(key);
-    return limiter.consume(key, this.config.RATE_LIMIT_FEED_POINTS);
+    if (isHealthCheck(request) || request.method === 'OPTIONS') return 0;
+    const points = routePath(request) === '/graphql' ? 1 : this.config.RATE_LIMIT_FEED_POINTS;
+    return this.limits.limiter.consume(readKey(request.ip), points);
   }
 }
-
-const path = (request: FastifyRequest): string => request.url.split('?')[0];
 const tooLarge = (limit: number) =>
   `The request body is larger than ${limit} bytes; a signed-in editor may send larger documents`;
 

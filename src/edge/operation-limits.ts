@@ -4,8 +4,10 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   type DocumentNode,
+  getOperationAST,
   GraphQLError,
   type GraphQLSchema,
+  OperationTypeNode,
   parse,
   specifiedRules,
   validate,
@@ -18,6 +20,9 @@ import { clientAddress, type GraphQLContext } from '../graphql/graphql-context.j
 import { readKey } from './edge-hooks.js';
 import { queryCost } from './query-cost.js';
 import type { RateLimiter } from './rate-limiter.js';
+
+/** Subscriptions one WebSocket may hold open at once. */
+export const SUBSCRIPTIONS_PER_SOCKET = 20;
 
 /** What a graphql-ws client sends to subscribe. */
 interface SubscribePayload {
@@ -67,26 +72,45 @@ export class OperationLimits {
       requestDidStart: () =>
         Promise.resolve({
           didResolveOperation: ({ request, document, operationName, contextValue, schema }) => {
-            const cost = this.costWithin(schema, document, request.variables ?? {}, operationName ?? undefined);
-            if (contextValue.viewer) return Promise.resolve();
-            const points = 1 + Math.floor(cost / this.config.RATE_LIMIT_COST_PER_POINT);
-            const wait = this.limiter.consume(readKey(clientAddress(contextValue.req)), points);
-            if (wait > 0) {
-              const limited = new RateLimitedError(
-                `Too many requests from this address; try again in ${wait} seconds`,
-                wait,
-              );
-              throw new GraphQLError(limited.message, { extensions: { code: limited.code, ...limited.extensions } });
+            let cost: number;
+            try {
+              cost = this.costWithin(schema, document, request.variables ?? {}, operationName ?? undefined);
+            } catch (refused) {
+              // A refused operation still pays, as the most costly one allowed: probing the limit is not free.
+              this.charge(contextValue, this.config.QUERY_MAX_COST);
+              throw refused;
             }
+            this.charge(contextValue, cost);
             return Promise.resolve();
           },
         }),
     };
   }
 
-  /** graphql-ws's onSubscribe: the same limits for a subscription; its errors, or nothing to go on. */
-  checkSubscription(payload: SubscribePayload): readonly GraphQLError[] | undefined {
+  /**
+   * An anonymous caller's operation pays floor(cost / RATE_LIMIT_COST_PER_POINT) points beyond the 1 its request
+   * paid on arrival (edge-hooks.ts); over its budget, RATE_LIMITED (429 with Retry-After).
+   */
+  private charge(context: GraphQLContext, cost: number): void {
+    if (context.viewer) return;
+    const points = Math.floor(cost / this.config.RATE_LIMIT_COST_PER_POINT);
+    if (points === 0) return;
+    const wait = this.limiter.consume(readKey(clientAddress(context.req)), points);
+    if (wait === 0) return;
+    const limited = new RateLimitedError(`Too many requests from this address; try again in ${wait} seconds`, wait);
+    throw new GraphQLError(limited.message, { extensions: { code: limited.code, ...limited.extensions } });
+  }
+
+  /**
+   * graphql-ws's onSubscribe: the same limits for a subscription, at most SUBSCRIPTIONS_PER_SOCKET open on one
+   * socket, and only subscriptions (queries and mutations go over HTTP, through the rate limits and caps there);
+   * its errors, or nothing to go on.
+   */
+  checkSubscription(payload: SubscribePayload, open: number): readonly GraphQLError[] | undefined {
     if (!this.schema) return undefined;
+    if (open >= SUBSCRIPTIONS_PER_SOCKET) {
+      return [new GraphQLError(`At most ${SUBSCRIPTIONS_PER_SOCKET} subscriptions on one connection`)];
+    }
     let document: DocumentNode;
     try {
       document = parse(payload.query, this.parseOptions);
@@ -95,6 +119,10 @@ export class OperationLimits {
     }
     const invalid = validate(this.schema, document, [...specifiedRules, ...this.rules]);
     if (invalid.length > 0) return invalid;
+    const operation = getOperationAST(document, payload.operationName);
+    if (operation && operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+      return [new GraphQLError('Only subscriptions go over this socket; send queries and mutations over HTTP')];
+    }
     try {
       this.costWithin(this.schema, document, payload.variables ?? {}, payload.operationName ?? undefined);
     } catch (error) {

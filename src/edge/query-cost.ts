@@ -79,8 +79,9 @@ function multiplier(
   field: GraphQLField<unknown, unknown>,
   args: Record<string, unknown>,
 ): number {
-  if (!isListType(getNullableType(field.type)) || !isCompositeType(getNamedType(field.type))) return 1;
+  // A page (a connection's or a list's) counts by its size, defaults applied.
   if (typeof args.first === 'number') return Math.max(1, args.first);
+  if (!isListType(getNullableType(field.type)) || !isCompositeType(getNamedType(field.type))) return 1;
   const key = `${parent}.${field.name}`;
   return sizesOf(schema)[key] ?? LIST_BOUNDS[key] ?? DEFAULT_LIST_BOUND;
 }

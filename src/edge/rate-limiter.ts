@@ -58,8 +58,10 @@ export class RateLimiter {
   }
 
   /**
-   * Points counted since the last drain, for the keys of the current window (with 0 for those that only need
-   * the other replicas' totals). They count as shared from now on; `restore` takes them back if sending fails.
+   * Points counted since the last drain, per key and window: only keys with new points, so a sync costs what
+   * changed. (A key this replica is quiet about needs no fresh total until it counts again; its first request
+   * then goes on the last total it heard.) They count as shared from now on; `restore` takes them back if sending
+   * fails.
    */
   drain(now = Date.now()): WindowCount[] {
     const w = this.windowOf(now);
@@ -67,7 +69,7 @@ export class RateLimiter {
     const out: WindowCount[] = [];
     for (const window of [w - 1, w]) {
       for (const [key, counts] of this.windows.get(window) ?? []) {
-        if (window === w || counts.pending > 0) out.push({ key, window, points: counts.pending });
+        if (counts.pending > 0) out.push({ key, window, points: counts.pending });
         counts.shared += counts.pending;
         counts.pending = 0;
       }

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
+import type { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import { EventViewsRepository } from '../events/data/event-views.repository.js';
@@ -42,7 +43,12 @@ export class GraphQLContextFactory {
     const header = typeof value === 'string' ? value : undefined;
     try {
       await this.auth.viewerFromHeader(header);
-    } catch {
+    } catch (error) {
+      // A database out of reach says nothing about the token: the client is told to come back (1013), not that
+      // it is refused (4403), and keeps its token.
+      if ((error as GraphQLError).extensions?.code === 'SERVICE_UNAVAILABLE') {
+        ctx.extra.socket.close(1013, 'Try again later');
+      }
       return false;
     }
     const expiry = this.auth.tokenExpiry(header);

@@ -51,7 +51,9 @@ export function graphqlOptions(
         path: '/graphql',
         onConnect: (ctx) =>
           contexts.acceptsConnection(ctx as Parameters<GraphQLContextFactory['acceptsConnection']>[0]),
-        onSubscribe: (_ctx, _id, payload) => operations.checkSubscription(payload),
+        onSubscribe: (ctx, _id, payload) =>
+          // graphql-ws has counted this one already.
+          operations.checkSubscription(payload, Object.keys(ctx.subscriptions).length - 1),
       },
     },
     context: (source: Parameters<GraphQLContextFactory['create']>[0]) => contexts.create(source),

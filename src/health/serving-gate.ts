@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { isHealthCheck } from '../common/http/route-path.js';
 import { ServiceUnavailableError } from '../common/errors/domain-error.js';
 import { unavailableHeaders } from '../common/errors/service-unavailable.js';
 import { DatabaseLifecycle } from '../database/database-lifecycle.service.js';
@@ -21,8 +22,7 @@ export function refuseWhileNotServing(app: NestFastifyApplication): void {
         reply.raw.once('close', lifecycle.requestStarted());
         return;
       }
-      const path = request.url.split('?')[0];
-      if (path === '/health' || path.startsWith('/health/')) return;
+      if (isHealthCheck(request)) return;
       reply.headers(unavailableHeaders());
       if (lifecycle.state === 'shutting down') reply.header('connection', 'close');
       const { code, message } = new ServiceUnavailableError();
