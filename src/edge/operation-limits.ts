@@ -70,6 +70,8 @@ export class OperationLimits {
             const cost = this.costWithin(schema, document, request.variables ?? {}, operationName ?? undefined);
             if (contextValue.viewer) return Promise.resolve();
             const points = 1 + Math.floor(cost / this.config.RATE_LIMIT_COST_PER_POINT);
+            // A cache hit replaying this answer costs as much.
+            if (contextValue.answer) contextValue.answer.points = points;
             const wait = this.limiter.consume(readKey(clientAddress(contextValue.req)), points);
             if (wait > 0) {
               const limited = new RateLimitedError(
