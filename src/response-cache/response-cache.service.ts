@@ -85,8 +85,8 @@ export class ResponseCache implements OnModuleInit {
 
   /**
    * Apollo's side: every anonymous operation gets an AnswerScope in its context (resolvers name the events they
-   * read); a query without errors is public. A mutation's answer waits until this replica has heard the change
-   * notices of what it committed, so its own client never reads an answer the mutation made stale.
+   * read); a query without errors is public. (A write returns once this replica heard its change notices:
+   * WriteTransactions.)
    */
   plugin(): ApolloServerPlugin<GraphQLContext> {
     return {
@@ -102,8 +102,7 @@ export class ResponseCache implements OnModuleInit {
             if (scope && operation && !onlySingleEvents(operation)) scope.lists();
             return Promise.resolve();
           },
-          willSendResponse: async ({ response, operation }) => {
-            if (operation?.operation === OperationTypeNode.MUTATION && this.store) await this.notifications.fence();
+          willSendResponse: ({ response, operation }) => {
             if (
               scope &&
               operation?.operation === OperationTypeNode.QUERY &&
@@ -113,6 +112,7 @@ export class ResponseCache implements OnModuleInit {
             ) {
               scope.public = true;
             }
+            return Promise.resolve();
           },
         });
       },
