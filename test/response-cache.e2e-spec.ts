@@ -94,6 +94,10 @@ describe('public response cache', () => {
       expect(res.headers['cache-tag']).toBe(res.headers['surrogate-key'].split(' ').join(','));
     }
     expect(second.headers.etag).toBe(first.headers.etag);
+    // A hit is readable from any origin, as the miss was.
+    const fromPartner = await post(server, EVENT, { slug }).set('origin', 'https://partner.example');
+    expect(fromPartner.headers['access-control-allow-origin']).toBe('*');
+    expect(fromPartner.headers['x-request-id']).toBeDefined();
     expect(first.headers['surrogate-key']).not.toMatch(/\bevents\b/);
     // Lists name `events`.
     expect((await post(server, LIST)).headers['surrogate-key']).toBe('events');
