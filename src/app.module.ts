@@ -17,6 +17,8 @@ import { ImportsModule } from './imports/imports.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PartnerModule } from './partner/partner.module.js';
 import { PlaygroundModule } from './playground/playground.module.js';
+import { ResponseCacheModule } from './response-cache/response-cache.module.js';
+import { ResponseCache } from './response-cache/response-cache.service.js';
 import { SectorsModule } from './sectors/sectors.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
@@ -33,8 +35,8 @@ export class AppModule {
         DatabaseModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [GraphQLContextModule, EdgeModule],
-          inject: [AppConfig, GraphQLContextFactory, RateLimitSync],
+          imports: [GraphQLContextModule, EdgeModule, ResponseCacheModule],
+          inject: [AppConfig, GraphQLContextFactory, RateLimitSync, ResponseCache],
           useFactory: graphqlOptions,
         }),
         HealthModule,

@@ -87,7 +87,9 @@ describe('bounded waits on the database', () => {
   });
 
   it('answers 503 when every pooled connection is taken, instead of queueing the request', async () => {
+    // (The response cache off: two identical reads would otherwise be one fill, and one connection.)
     const app = await t.restart({
+      RESPONSE_CACHE: 'off',
       DATABASE_POOL_SIZE: '2',
       DATABASE_WRITE_CONNECTIONS: '1',
       DATABASE_POOL_TIMEOUT_MS: '200',

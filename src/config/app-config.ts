@@ -317,6 +317,32 @@ export class AppConfig {
   get shutdownDrainMs(): number {
     return this.SHUTDOWN_DRAIN_MS ?? (this.production ? 5000 : 0);
   }
+
+  /**
+   * The public response cache (docs/caching.md): anonymous GraphQL reads answered from memory, invalidated on every
+   * replica by the change notices. `off` (false) for measuring, or behind a cache of one's own.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'RESPONSE_CACHE must be on or off' })
+  RESPONSE_CACHE = true;
+
+  /** Bytes the response cache may hold (answers, their keys and headers), least recently used first out. */
+  @Transform(toInt)
+  @IsInt({ message: 'RESPONSE_CACHE_MAX_BYTES must be a whole number of bytes' })
+  @Min(0)
+  RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
+  /** `Cache-Control: max-age` of anonymous public reads (GraphQL and partner feeds): how long browsers and CDNs keep them. */
+  @Transform(toInt)
+  @IsInt({ message: 'RESPONSE_CACHE_MAX_AGE_S must be a whole number of seconds' })
+  @Min(0)
+  RESPONSE_CACHE_MAX_AGE_S = 30;
+
+  /** `Cache-Control: stale-while-revalidate` of the same answers: how long a stale copy may be served while refetched. */
+  @Transform(toInt)
+  @IsInt({ message: 'RESPONSE_CACHE_SWR_S must be a whole number of seconds' })
+  @Min(0)
+  RESPONSE_CACHE_SWR_S = 60;
 }
 
 export class ConfigError extends OperatorError {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { reportDatabaseUnavailable } from '../common/errors/service-unavailable.js';
@@ -27,6 +28,9 @@ export class NotificationsService implements OnApplicationShutdown {
   private listenedBefore = false;
   private failures = 0;
   private stopped = false;
+  private readonly fenceChannel = `fence_${randomUUID().replaceAll('-', '')}`;
+  private readonly fences = new Map<string, () => void>();
+  private stopFence?: () => void;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -48,6 +52,29 @@ export class NotificationsService implements OnApplicationShutdown {
       void this.open();
     }
     return () => handlers.delete(handler);
+  }
+
+  /**
+   * Resolves true once every NOTIFY committed before the call has been heard here: PostgreSQL delivers
+   * notifications in commit order, and this one (on a channel of this process's own) commits after them. False at
+   * once while not connected, or after `timeoutMs`. A mutation waits for it, so that what it changed is heard (and
+   * this replica's response cache invalidated) before its answer reaches the client.
+   */
+  fence(timeoutMs = 1000): Promise<boolean> {
+    const client = this.client;
+    if (!client) return Promise.resolve(false);
+    this.stopFence ??= this.listen(this.fenceChannel, (id) => this.fences.get(id)?.());
+    const id = randomUUID();
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => settle(false), timeoutMs);
+      const settle = (heard: boolean) => {
+        clearTimeout(timer);
+        this.fences.delete(id);
+        resolve(heard);
+      };
+      this.fences.set(id, () => settle(true));
+      client.query(`SELECT pg_notify($1, $2)`, [this.fenceChannel, id]).catch(() => settle(false));
+    });
   }
 
   /** Runs `hook` each time the connection listens again after it was lost, before it counts as connected. */

@@ -4,12 +4,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ServiceUnavailableError } from '../common/errors/domain-error.js';
 import { reportDatabaseUnavailable } from '../common/errors/service-unavailable.js';
 import { AppConfig } from '../config/app-config.js';
+import { NotificationsService } from './notifications.service.js';
 
 /**
  * Every write transaction of the service runs here: at most DATABASE_WRITE_CONNECTIONS at once, the others wait
  * their turn (DATABASE_POOL_TIMEOUT_MS at most, then 503). Writes hold their connection for a whole transaction and
  * come in bursts; bounded like this, they never take more than that share of the pool, and reads (most of the
- * traffic, one short statement each) always find a connection (docs/operations.md).
+ * traffic, one short statement each) always find a connection (docs/operations.md). With the response cache on,
+ * a write returns once this replica has heard its change notices (NotificationsService.fence).
  */
 @Injectable()
 export class WriteTransactions {
@@ -19,13 +21,18 @@ export class WriteTransactions {
   constructor(
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Runs `work` in a transaction of its own, when a write slot is free. */
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     await this.turn();
     try {
-      return await this.dataSource.transaction(work);
+      const result = await this.dataSource.transaction(work);
+      // Read your writes: what the transaction NOTIFYed is heard here (the response cache invalidated) before
+      // its caller answers.
+      if (this.config.RESPONSE_CACHE) await this.notifications.fence();
+      return result;
     } catch (error) {
       // The transaction's connection broke (the server went away) and TypeORM let it go: its next statement says
       // so in its own words. The transaction was rolled back; the client may try again.

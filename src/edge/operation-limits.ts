@@ -94,6 +94,8 @@ export class OperationLimits {
   private charge(context: GraphQLContext, cost: number): void {
     if (context.viewer) return;
     const points = Math.floor(cost / this.config.RATE_LIMIT_COST_PER_POINT);
+    // A cache hit replaying this answer pays as much.
+    if (context.answer) context.answer.points = points;
     if (points === 0) return;
     const wait = this.limiter.consume(readKey(clientAddress(context.req)), points);
     if (wait === 0) return;

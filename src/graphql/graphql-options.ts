@@ -9,6 +9,7 @@ import { serviceUnavailablePlugin } from '../common/errors/service-unavailable.j
 import type { AppConfig } from '../config/app-config.js';
 import { OperationLimits } from '../edge/operation-limits.js';
 import type { RateLimitSync } from '../edge/rate-limit-sync.js';
+import type { ResponseCache } from '../response-cache/response-cache.service.js';
 import { graphiqlLandingPage, PLAYGROUND_PAGE } from '../playground/graphiql-landing-page.plugin.js';
 import type { GraphQLContextFactory } from './graphql-context.factory.js';
 
@@ -22,6 +23,7 @@ export function graphqlOptions(
   config: AppConfig,
   contexts: GraphQLContextFactory,
   limits: RateLimitSync,
+  cache: ResponseCache,
 ): Omit<ApolloDriverConfig, 'driver'> {
   const operations = new OperationLimits(config, limits.limiter);
   return {
@@ -38,7 +40,13 @@ export function graphqlOptions(
     formatError,
     validationRules: operations.rules,
     parseOptions: operations.parseOptions,
+    // Bearer tokens are the only credentials (no cookies, no basic auth), which a cross-site request cannot carry,
+    // and Apollo refuses mutations over GET: CSRF prevention would only stop plain GETs of public reads, which
+    // browsers and CDNs are meant to send (docs/caching.md). Persisted queries (APQ) are on, in Apollo's own
+    // bounded in-memory cache.
+    csrfPrevention: false,
     plugins: [
+      cache.plugin(),
       errorLoggingPlugin,
       serviceUnavailablePlugin,
       operations.plugin(),

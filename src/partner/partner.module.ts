@@ -6,6 +6,7 @@ import { ScheduleController } from './frab/schedule.controller.js';
 import { ScheduleService } from './frab/schedule.service.js';
 import { CalendarController } from './ical/calendar.controller.js';
 import { CalendarService } from './ical/calendar.service.js';
+import { FeedReplies } from './feed-replies.js';
 import { PublishedEventsService } from './published-events.service.js';
 
 /**
@@ -16,6 +17,6 @@ import { PublishedEventsService } from './published-events.service.js';
 @Module({
   imports: [EventsModule],
   controllers: [CalendarController, ScheduleController, EmbedController],
-  providers: [PublishedEventsService, CalendarService, ScheduleService, EmbedService],
+  providers: [PublishedEventsService, FeedReplies, CalendarService, ScheduleService, EmbedService],
 })
 export class PartnerModule {}

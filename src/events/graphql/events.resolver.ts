@@ -31,8 +31,10 @@ export class EventsResolver {
     nullable: true,
     description: 'By slug or by id; null when absent or not visible to the caller.',
   })
-  event(@Args() args: EventArgs, @Context() ctx: GraphQLContext) {
-    return this.eventsService.findOne(ctx.viewer, args, ctx.loaders);
+  async event(@Args() args: EventArgs, @Context() ctx: GraphQLContext) {
+    const view = await this.eventsService.findOne(ctx.viewer, args, ctx.loaders);
+    ctx.answer?.event(args, view);
+    return view;
   }
 
   @Query(() => JSONScalar, {
@@ -68,6 +70,7 @@ export class EventsResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 3 }) first: number,
     @Context() ctx: GraphQLContext,
   ) {
+    ctx.answer?.lists();
     return ctx.loaders.relatedEvents.load({ event, first });
   }
 

@@ -18,6 +18,7 @@ export class SectorEventsResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
+    ctx.answer?.lists();
     return this.eventsService.ofSector(ctx.viewer, sector, first, after, ctx.loaders);
   }
 }

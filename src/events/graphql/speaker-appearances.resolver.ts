@@ -12,6 +12,7 @@ export class SpeakerAppearancesResolver {
 
   @ResolveField(() => [SessionSpeaker], { description: 'Appearances visible to the caller, newest event first.' })
   appearances(@Parent() speaker: SpeakerView, @Context() ctx: GraphQLContext) {
+    ctx.answer?.lists();
     return this.service.appearances(speaker, ctx.loaders);
   }
 }

@@ -1,4 +1,6 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FeedReplies } from '../feed-replies.js';
 import { EMBED_PAGE_CSP } from './embed-page.js';
 import { EmbedService } from './embed.service.js';
 
@@ -8,16 +10,17 @@ import { EmbedService } from './embed.service.js';
  */
 @Controller()
 export class EmbedController {
-  constructor(private readonly embeds: EmbedService) {}
+  constructor(
+    private readonly embeds: EmbedService,
+    private readonly replies: FeedReplies,
+  ) {}
 
   /** GET /embed/events/{slug}: the agenda as a self-contained HTML page for an iframe. */
   @Get('embed/events/:slug')
-  @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', EMBED_PAGE_CSP)
   @Header('X-Content-Type-Options', 'nosniff')
-  @Header('Cache-Control', 'public, max-age=60')
-  page(@Param('slug') slug: string): Promise<string> {
-    return this.embeds.page(slug);
+  async page(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.replies.send(request, reply, 'text/html; charset=utf-8', await this.embeds.page(slug));
   }
 
   /** GET /embed.js: defines <agenda-embed event="SLUG">. */

@@ -3,6 +3,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { EventLinksService } from '../../events/reading/event-links.service.js';
 import { renderEmbedPage } from './embed-page.js';
 import { embedScript } from './embed-script.js';
+import type { Feed } from '../feed-replies.js';
 import { PublishedEventsService } from '../published-events.service.js';
 
 /** The embeddable agenda page and the <agenda-embed> script. */
@@ -18,9 +19,12 @@ export class EmbedService {
     this.script = embedScript(config.publicUrl.origin);
   }
 
-  async page(slug: string): Promise<string> {
+  async page(slug: string): Promise<Feed> {
     const event = await this.events.bySlug(slug);
-    return renderEmbedPage(event, { ics: this.links.urls(event).ics, jsonLd: this.links.jsonLd(event) });
+    return {
+      event,
+      body: renderEmbedPage(event, { ics: this.links.urls(event).ics, jsonLd: this.links.jsonLd(event) }),
+    };
   }
 
   embedJs(): string {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { EventLinksService } from '../../events/reading/event-links.service.js';
-import { buildSchedule, type FrabSchedule } from './schedule-builder.js';
+import type { Feed } from '../feed-replies.js';
+import { buildSchedule } from './schedule-builder.js';
 import { scheduleXml } from './schedule-xml-writer.js';
 import { PublishedEventsService } from '../published-events.service.js';
 
@@ -18,15 +19,18 @@ export class ScheduleService {
     this.base = `${config.publicBase}/`;
   }
 
-  async json(slug: string): Promise<FrabSchedule> {
+  async json(slug: string): Promise<Feed> {
     const event = await this.events.bySlug(slug);
-    return buildSchedule(event, { base: this.base, embed: this.links.urls(event).embed });
+    return {
+      event,
+      body: JSON.stringify(buildSchedule(event, { base: this.base, embed: this.links.urls(event).embed })),
+    };
   }
 
-  async xml(slug: string): Promise<string> {
+  async xml(slug: string): Promise<Feed> {
     const event = await this.events.bySlug(slug);
     const urls = this.links.urls(event);
     const self = urls.scheduleJson.replace(/\.json$/, '.xml');
-    return scheduleXml(buildSchedule(event, { base: this.base, embed: urls.embed }), self);
+    return { event, body: scheduleXml(buildSchedule(event, { base: this.base, embed: urls.embed }), self) };
   }
 }

@@ -1,15 +1,18 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FeedReplies } from '../feed-replies.js';
 import { CalendarService } from './calendar.service.js';
 
 @Controller('events')
 export class CalendarController {
-  constructor(private readonly calendars: CalendarService) {}
+  constructor(
+    private readonly calendars: CalendarService,
+    private readonly replies: FeedReplies,
+  ) {}
 
   /** GET /events/{slug}.ics: the event and its timed agenda items as iCalendar. */
   @Get(':slug.ics')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Cache-Control', 'public, max-age=60')
-  ics(@Param('slug') slug: string): Promise<string> {
-    return this.calendars.ics(slug);
+  async ics(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.replies.send(request, reply, 'text/calendar; charset=utf-8', await this.calendars.ics(slug));
   }
 }

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+
+/** The parts of a GraphQL request over HTTP that decide its answer. */
+interface Operation {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+/** JSON with every object's keys sorted: the same variables give the same text however a client orders them. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** A GET's parameters come as text; `variables` and `extensions` as JSON text. */
+function fromQueryString(query: Record<string, unknown>): Operation | undefined {
+  const json = (text: unknown): unknown => {
+    if (text === undefined) return undefined;
+    if (typeof text !== 'string') throw new Error('not text');
+    return JSON.parse(text) as unknown;
+  };
+  try {
+    return {
+      query: query.query,
+      operationName: query.operationName,
+      variables: json(query.variables),
+      extensions: json(query.extensions),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The cache key of an anonymous GraphQL request (GET or POST), or undefined when it cannot be one (a batch, no
+ * operation, unreadable parameters): the document's SHA-256 (which is also its persisted-query id, so a GET by
+ * hash and a POST with the text share an answer), the operation name, the variables as canonical JSON, and the
+ * Accept header (it chooses the answer's content type).
+ */
+export function requestKey(request: FastifyRequest): string | undefined {
+  const operation =
+    request.method === 'GET'
+      ? fromQueryString((request.query ?? {}) as Record<string, unknown>)
+      : request.method === 'POST' && request.body && typeof request.body === 'object' && !Array.isArray(request.body)
+        ? (request.body as Operation)
+        : undefined;
+  if (!operation) return undefined;
+  const hash = (operation.extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)
+    ?.persistedQuery?.sha256Hash;
+  let document: string;
+  if (typeof operation.query === 'string') {
+    document = createHash('sha256').update(operation.query).digest('hex');
+    // A text and a hash that disagree are Apollo's to refuse.
+    if (hash !== undefined && hash !== document) return undefined;
+  } else {
+    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return undefined;
+    document = hash;
+  }
+  const name = typeof operation.operationName === 'string' ? operation.operationName : '';
+  const variables = operation.variables == null ? '{}' : canonicalJson(operation.variables);
+  return `${document}\n${name}\n${variables}\n${request.headers.accept ?? ''}`;
+}

@@ -1,0 +1,190 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Kind, type OperationDefinitionNode, OperationTypeNode } from 'graphql';
+import {
+  notModified,
+  PRIVATE_NO_STORE,
+  publicCacheControl,
+  publicHeaders,
+  sendPublic,
+  strongETag,
+} from '../common/http/conditional.js';
+import { AppConfig } from '../config/app-config.js';
+import { NotificationsService } from '../database/notifications.service.js';
+import { readKey, refuse } from '../edge/edge-hooks.js';
+import { RateLimitSync } from '../edge/rate-limit-sync.js';
+import { EVENT_CHANGES_CHANNEL, type EventChangeSignal } from '../events/domain/event-change.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { AnswerCache, type CachedAnswer, type Fill } from './answer-cache.js';
+import { AnswerScope, eventKey, eventSlugKey, LISTS_KEY } from './answer-scope.js';
+import { requestKey } from './request-key.js';
+
+/** NOTIFYed by a trigger on every write to speakers, sectors and organisations (migration SharedRecordChanges). */
+export const SHARED_RECORD_CHANGES_CHANNEL = 'shared_record_changes';
+
+/** Root fields whose answer depends on the events they name only; any other makes an answer depend on the lists. */
+const SINGLE_EVENT_ROOTS = new Set(['event', '__typename']);
+
+const onlySingleEvents = (operation: OperationDefinitionNode): boolean =>
+  operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SINGLE_EVENT_ROOTS.has(s.name.value));
+
+const isGraphQL = (request: FastifyRequest): boolean => request.url.split('?')[0] === '/graphql';
+
+/**
+ * The public response cache (docs/caching.md). An anonymous GraphQL read whose answer is public (a query answered
+ * without errors) is kept in memory with its bytes and headers, and a repeat of it, by GET or POST, is answered in
+ * Fastify's preHandler before Apollo parses anything, charged the points the operation cost. Every such answer,
+ * cached or not, is sent with `Cache-Control: public`, a strong ETag (304 on If-None-Match) and the surrogate keys
+ * of what it depends on; every other /graphql answer with `private, no-store`. The change notices (NOTIFY, from any
+ * replica) drop the answers of the event they name and the lists; a write to a shared record drops all.
+ */
+@Injectable()
+export class ResponseCache implements OnModuleInit {
+  /** Undefined with RESPONSE_CACHE=off: the headers stay, nothing is kept. */
+  readonly store?: AnswerCache;
+  private readonly cacheControl: string;
+  private readonly scopes = new WeakMap<FastifyRequest, AnswerScope>();
+  private readonly fills = new WeakMap<FastifyRequest, Fill>();
+  private readonly served = new WeakSet<FastifyRequest>();
+
+  constructor(
+    private readonly adapter: HttpAdapterHost,
+    private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
+    private readonly limits: RateLimitSync,
+  ) {
+    if (config.RESPONSE_CACHE && config.RESPONSE_CACHE_MAX_BYTES > 0) {
+      this.store = new AnswerCache(config.RESPONSE_CACHE_MAX_BYTES);
+    }
+    this.cacheControl = publicCacheControl(config.RESPONSE_CACHE_MAX_AGE_S, config.RESPONSE_CACHE_SWR_S);
+  }
+
+  onModuleInit(): void {
+    const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('preHandler', (request, reply, done) => {
+      if (!this.store || !isGraphQL(request) || request.headers.authorization) return done();
+      void this.lookUp(this.store, request, reply).then((answered) => answered || done(), done);
+    });
+    fastify.addHook('onSend', (request, reply, payload, done) => {
+      if (!isGraphQL(request) || this.served.has(request) || request.method === 'OPTIONS') return done(null, payload);
+      if (String(reply.getHeader('content-type')).startsWith('text/html')) return done(null, payload);
+      done(null, this.headed(request, reply, payload));
+    });
+    const { store } = this;
+    if (!store) return;
+    this.notifications.listen(EVENT_CHANGES_CHANNEL, (payload) => {
+      const change = JSON.parse(payload) as EventChangeSignal;
+      store.invalidate([eventKey(change.eventId), eventSlugKey(change.slug), LISTS_KEY]);
+    });
+    this.notifications.listen(SHARED_RECORD_CHANGES_CHANNEL, () => store.clear());
+    // NOTIFYs sent while the connection was down are lost: nothing kept from before can be trusted.
+    this.notifications.onReconnect(() => Promise.resolve(store.clear()));
+  }
+
+  /**
+   * Apollo's side: every anonymous operation gets an AnswerScope in its context (resolvers name the events they
+   * read); a query without errors is public. (A write returns once this replica heard its change notices:
+   * WriteTransactions.)
+   */
+  plugin(): ApolloServerPlugin<GraphQLContext> {
+    return {
+      requestDidStart: ({ contextValue }) => {
+        const req = contextValue.req;
+        const scope = contextValue.viewer || !('raw' in req) ? undefined : new AnswerScope();
+        if (scope) {
+          contextValue.answer = scope;
+          this.scopes.set(req as FastifyRequest, scope);
+        }
+        return Promise.resolve({
+          didResolveOperation: ({ operation }) => {
+            if (scope && operation && !onlySingleEvents(operation)) scope.lists();
+            return Promise.resolve();
+          },
+          willSendResponse: ({ response, operation }) => {
+            if (
+              scope &&
+              operation?.operation === OperationTypeNode.QUERY &&
+              response.body.kind === 'single' &&
+              !response.body.singleResult.errors &&
+              (response.http.status ?? 200) === 200
+            ) {
+              scope.public = true;
+            }
+            return Promise.resolve();
+          },
+        });
+      },
+    };
+  }
+
+  /** A hit answers (true); a miss starts the one fill of its key, or waits for the one under way and looks again. */
+  private async lookUp(store: AnswerCache, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+    // Answers are trusted only while the change notices arrive.
+    if (!this.notifications.connected()) return false;
+    const key = requestKey(request);
+    if (key === undefined) return false;
+    let hit = store.get(key);
+    const pending = hit ? undefined : store.pending(key);
+    if (pending) {
+      await pending;
+      hit = store.get(key);
+    }
+    if (hit) {
+      this.serve(request, reply, hit);
+      return true;
+    }
+    const fill = store.begin(key);
+    if (fill) {
+      this.fills.set(request, fill);
+      // However the request ends (an error, a client gone), the fill ends with it and its waiters go on.
+      reply.raw.once('close', () => store.complete(fill));
+    }
+    return false;
+  }
+
+  private serve(request: FastifyRequest, reply: FastifyReply, hit: CachedAnswer): void {
+    this.served.add(request);
+    // (Its request paid its point on arrival, edge-hooks.ts.)
+    const wait = hit.points > 0 ? this.limits.limiter.consume(readKey(request.ip), hit.points) : 0;
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      refuse(reply, 429, 'RATE_LIMITED', `Too many requests from this address; try again in ${wait} seconds`, {
+        retryAfter: wait,
+      });
+      return;
+    }
+    sendPublic(request, reply, hit.body, hit.headers);
+  }
+
+  /** The cache headers of an answer Apollo made; a public one is stored when its request filled, 304 when current. */
+  private headed(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+    const scope = this.scopes.get(request);
+    const fill = this.fills.get(request);
+    const isPublic =
+      scope?.public === true &&
+      !request.headers.authorization &&
+      reply.statusCode === 200 &&
+      typeof payload === 'string' &&
+      Buffer.byteLength(payload) <= this.config.RESPONSE_MAX_BYTES;
+    if (!isPublic) {
+      reply.header('cache-control', PRIVATE_NO_STORE);
+      if (fill) this.store?.complete(fill);
+      return payload;
+    }
+    const body = Buffer.from(payload);
+    const keys = scope.surrogateKeys();
+    const headers = publicHeaders({
+      contentType: String(reply.getHeader('content-type')),
+      cacheControl: this.cacheControl,
+      etag: strongETag(body),
+      surrogateKeys: keys,
+    });
+    if (fill) this.store?.complete(fill, { body, headers, keys, points: scope.points });
+    reply.headers(headers);
+    if (!notModified(request.headers, headers.etag)) return payload;
+    reply.code(304);
+    return '';
+  }
+}
