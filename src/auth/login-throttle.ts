@@ -42,15 +42,16 @@ export class LoginThrottle {
     const account = accountKey(email);
     const from = addressKey(address);
     void this.prune();
-    const row = await this.writes.run(async (manager) => {
-      // Attempts on one account or from one address take their turn, so a burst cannot all read the same count.
-      // (Always the account's lock before the address's: no two attempts can wait on each other.)
-      await manager.query(`SELECT pg_advisory_xact_lock(1, hashtext($1)), pg_advisory_xact_lock(2, hashtext($2))`, [
-        account,
-        from,
-      ]);
-      const [counted] = await manager.query<{ id: string | null; retry_after: number | null }[]>(
-        `WITH recent AS (
+    const row = await this.writes.run(
+      async (manager) => {
+        // Attempts on one account or from one address take their turn, so a burst cannot all read the same count.
+        // (Always the account's lock before the address's: no two attempts can wait on each other.)
+        await manager.query(`SELECT pg_advisory_xact_lock(1, hashtext($1)), pg_advisory_xact_lock(2, hashtext($2))`, [
+          account,
+          from,
+        ]);
+        const [counted] = await manager.query<{ id: string | null; retry_after: number | null }[]>(
+          `WITH recent AS (
          SELECT account, address, at FROM sign_in_attempts
          WHERE (account = $1 OR address = $2) AND NOT succeeded AND at > now() - make_interval(mins => $3)
        ),
@@ -77,18 +78,20 @@ export class LoginThrottle {
          RETURNING id
        )
        SELECT (SELECT id FROM attempt) AS id, (SELECT retry_after FROM verdict) AS retry_after`,
-        [
-          account,
-          from,
-          c.LOGIN_WINDOW_MINUTES,
-          c.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
-          c.LOGIN_MAX_FAILURES_PER_ADDRESS,
-          c.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-          KNOWN_ADDRESS_DAYS,
-        ],
-      );
-      return counted;
-    });
+          [
+            account,
+            from,
+            c.LOGIN_WINDOW_MINUTES,
+            c.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+            c.LOGIN_MAX_FAILURES_PER_ADDRESS,
+            c.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+            KNOWN_ADDRESS_DAYS,
+          ],
+        );
+        return counted;
+      },
+      { notices: false },
+    );
     if (!row.id) {
       const wait = Math.max(1, row.retry_after ?? 1);
       throw new RateLimitedError(`Too many failed sign-ins; try again in ${wait} seconds`, wait);

@@ -31,6 +31,7 @@ export class NotificationsService implements OnApplicationShutdown {
   private readonly fenceChannel = `fence_${randomUUID().replaceAll('-', '')}`;
   private readonly fences = new Map<string, () => void>();
   private stopFence?: () => void;
+  private fenceSent: Promise<void> = Promise.resolve();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -73,7 +74,13 @@ export class NotificationsService implements OnApplicationShutdown {
         resolve(heard);
       };
       this.fences.set(id, () => settle(true));
-      client.query(`SELECT pg_notify($1, $2)`, [this.fenceChannel, id]).catch(() => settle(false));
+      // One query at a time on the listening connection (pg queues them, and pg 9 will refuse overlapping ones).
+      this.fenceSent = this.fenceSent
+        .then(() => client.query(`SELECT pg_notify($1, $2)`, [this.fenceChannel, id]))
+        .then(
+          () => undefined,
+          () => settle(false),
+        );
     });
   }
 

@@ -24,15 +24,16 @@ export class WriteTransactions {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** Runs `work` in a transaction of its own, when a write slot is free. */
-  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a transaction of its own, when a write slot is free. With `notices` (the default), it returns
+   * once this replica has heard what the transaction NOTIFYed (the response cache invalidated), so that its caller
+   * reads its own write; a write that announces nothing (a sign-in attempt) says `notices: false`.
+   */
+  async run<T>(work: (manager: EntityManager) => Promise<T>, { notices = true } = {}): Promise<T> {
     await this.turn();
+    let result: T;
     try {
-      const result = await this.dataSource.transaction(work);
-      // Read your writes: what the transaction NOTIFYed is heard here (the response cache invalidated) before
-      // its caller answers.
-      if (this.config.RESPONSE_CACHE) await this.notifications.fence();
-      return result;
+      result = await this.dataSource.transaction(work);
     } catch (error) {
       // The transaction's connection broke (the server went away) and TypeORM let it go: its next statement says
       // so in its own words. The transaction was rolled back; the client may try again.
@@ -46,6 +47,9 @@ export class WriteTransactions {
       if (next) next();
       else this.active -= 1;
     }
+    // (After the slot is free: hearing the notice takes no connection of the pool.)
+    if (notices && this.config.RESPONSE_CACHE) await this.notifications.fence();
+    return result;
   }
 
   /** A slot now, or the next one freed (it passes straight to the first in the queue). */
