@@ -193,6 +193,8 @@ describe('argument validation', () => {
 
     it.each([
       ['a name too long', { name: 'x'.repeat(201) }, 'name', /shorter than or equal to 200/],
+      // Counted in code points, as documents are: variation selectors count too.
+      ['a name too long in code points', { name: 'a\uFE0F'.repeat(101) }, 'name', /at most 200 characters \(not 202\)/],
       ['an empty name', { name: '' }, 'name', /longer than or equal to 1/],
       ['a control character in a bio', { bio: 'a\u0007' }, 'bio', /control character \(U\+0007/],
       ['a newline in a name', { name: 'a\nb' }, 'name', /control character \(U\+000A/],

@@ -14,7 +14,7 @@ import {
   ValidateBy,
   type ValidationArguments,
 } from 'class-validator';
-import { contentProblem, TEXT, type TextRule } from './text-rules.js';
+import { textProblem, TEXT, type TextRule } from './text-rules.js';
 
 /** Lowercase letters and digits in words joined by "-": what every slug (event, speaker, sector) looks like. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -48,9 +48,13 @@ export const OptionalExpectedVersion = (): PropertyDecorator =>
     IsVersion(),
   );
 
-/** What is wrong with what a text member holds under `rule` (its length is Length's to say), else null. */
+/**
+ * What is wrong with a text member under `rule`, else null: its length counted as the document path counts it
+ * (code points: class-validator's Length, kept for its familiar message, does not count variation selectors),
+ * and what it holds.
+ */
 const problemOf = (value: unknown, rule: TextRule): string | null =>
-  typeof value === 'string' ? contentProblem(value, rule.kind) : null;
+  typeof value === 'string' ? textProblem(value, rule) : null;
 
 /**
  * A text argument or member under one of the rules of text-rules.ts: a string (each one, with `each`) of the
