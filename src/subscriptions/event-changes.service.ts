@@ -13,6 +13,12 @@ import { EVENT_CHANGES_CHANNEL, type EventChangeSignal } from '../events/domain/
 
 /** Change notices heard recently, by id: one replayed after a reconnect and also heard live is passed on once. */
 const REMEMBERED = 1000;
+/**
+ * How far below the last id heard a catch-up reads again: ids are taken when a notice is written, not when its
+ * transaction commits, so a lower id can commit after a higher one was heard. Those re-read and already heard
+ * are passed over (REMEMBERED is larger).
+ */
+const REREAD = 100n;
 
 /**
  * Subscription.eventChanged: every committed publish, unpublish or delete (announced by NOTIFY from any replica)
@@ -25,6 +31,8 @@ export class EventChangesService implements OnModuleInit {
   private readonly changes = new EventEmitter().setMaxListeners(0);
   /** The highest notice id heard; undefined until the start reads it from the table. */
   private lastId?: bigint;
+  /** The last notice written before this process started listening. */
+  private floor = 0n;
   private readonly heard = new Set<string>();
 
   constructor(
@@ -37,13 +45,18 @@ export class EventChangesService implements OnModuleInit {
   onModuleInit(): void {
     this.notifications.listen(EVENT_CHANGES_CHANNEL, (payload) => this.pass(JSON.parse(payload) as EventChangeSignal));
     this.notifications.onReconnect(() => this.catchUp());
-    this.database.afterConnect('change notices', async () => this.heardUpTo(await latestChangeId(this.manager)));
+    this.database.afterConnect('change notices', async () => {
+      this.floor = await latestChangeId(this.manager);
+      this.heardUpTo(this.floor);
+    });
   }
 
   /** The notices written since the last one heard (by any replica, or the import CLI), in order. */
   private async catchUp(): Promise<void> {
     if (this.lastId === undefined) return;
-    for (const change of await changesSince(this.manager, this.lastId)) this.pass(change);
+    // Never below where this process started: what came before was never its to pass on.
+    const from = this.lastId - REREAD > this.floor ? this.lastId - REREAD : this.floor;
+    for (const change of await changesSince(this.manager, from)) this.pass(change);
   }
 
   private pass(change: EventChangeSignal): void {
