@@ -5,6 +5,7 @@ import { EntityMetadata1764000300000 } from './1764000300000-EntityMetadata.js';
 import { EventChanges1764000400000 } from './1764000400000-EventChanges.js';
 import { RecordVersions1765000200000 } from './1765000200000-RecordVersions.js';
 import { EdgeLimits1765000400000 } from './1765000400000-EdgeLimits.js';
+import { PublicationListViews1765000600000 } from './1765000600000-PublicationListViews.js';
 
 /** Every migration, oldest first. New migrations are added here as well as written to this folder. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   EventChanges1764000400000,
   RecordVersions1765000200000,
   EdgeLimits1765000400000,
+  PublicationListViews1765000600000,
 ];
