@@ -114,13 +114,12 @@ async function main(): Promise<void> {
       ctx.base[name] = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
       const started = Date.now();
       log(`${name}: importing ${target.events} published events`);
-      await seed(app.get(EventDocumentImportService), target.events, log);
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      await seed(app.get(EventDocumentImportService), target.events, log, () => client.query('ANALYZE'));
+      await client.query('VACUUM ANALYZE'); // planner statistics and visibility maps, as a live database has them
+      await client.end();
       log(`${name}: ${target.events} events in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-      await admin.query(`VACUUM ANALYZE`).catch(() => undefined); // planner statistics, as a live database has
-      const pool = new pg.Client({ connectionString: url.toString() });
-      await pool.connect();
-      await pool.query('VACUUM ANALYZE');
-      await pool.end();
     }
     const login = await fetch(`${ctx.base.small || ctx.base.large}/graphql`, {
       method: 'POST',
