@@ -1,146 +1,212 @@
 import 'reflect-metadata';
-import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import type { INestApplication } from '@nestjs/common';
+import Fastify from 'fastify';
 import pg from 'pg';
 import { createApp } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config/app-config.js';
+import { type AppConfig, loadConfig } from '../src/config/app-config.js';
+import { DatabaseLifecycle } from '../src/database/database-lifecycle.service.js';
 import { resolveDatabase } from '../src/database/resolve-database.js';
 import { EventDocumentImportService } from '../src/imports/documents/event-document-import.service.js';
+import { type BenchContext, SCENARIOS, type Scenario, type TargetName } from './scenarios.js';
+import { seed } from './seed.js';
+import { type BenchRequest, type LoadResult, load } from './wrk.js';
 
 /**
- * Read-path benchmark: requests per second and latency of the queries frontends send, against the real server on
- * loopback, each measured in the same run as a trivial query (`{ __typename }`) so the figures compare as ratios.
- * Run with `npm run bench`; record results in BENCHMARKS.md.
+ * Read-path benchmark: every scenario of `scenarios.ts` against the real server on loopback with its real
+ * PostgreSQL (the embedded one when DATABASE_URL is unset), load from wrk, in interleaved rounds (each round runs
+ * every scenario once, in a rotated order), so a noisy neighbour hits all of them alike. Prints a Markdown table of
+ * the medians over the rounds, with ratios to the bare Fastify ceiling, on standard error. Record results in
+ * BENCHMARKS.md.
+ *
+ *   npm run bench -- --rounds=5 --seconds=5 --connections=20 --small=100 --large=10000 --scenarios=a,b
  */
-const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const { values: flags } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '5' },
+    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '5' },
+    connections: { type: 'string', default: process.env.BENCH_CONCURRENCY ?? '20' },
+    threads: { type: 'string', default: '2' },
+    small: { type: 'string', default: '100' },
+    large: { type: 'string', default: '10000' },
+    scenarios: { type: 'string', default: SCENARIOS.map((s) => s.id).join(',') },
+  },
+});
+const ROUNDS = Number(flags.rounds);
+const LOAD = { seconds: Number(flags.seconds), connections: Number(flags.connections), threads: Number(flags.threads) };
 
-const FULL_AGENDA = `query($slug: String!) { event(slug: $slug) { title startsAt sectors { name }
-  keySpeakers { speaker { displayName jobTitle organisation { name } } }
-  agenda { position type label title startsAt endsAt track keyPoints notes
-    speakers { role status speaker { displayName jobTitle organisation { name } } } } } }`;
+/**
+ * The API targets: how many events each database holds, and the settings its server runs with on top of the
+ * benchmark's own. A variant (e.g. a response cache on or off) is one more entry, named in `TargetName`.
+ */
+const API_TARGETS: Partial<Record<TargetName, { events: number; env: Record<string, string> }>> = {
+  // The uncached targets run with the response cache off; `cached` with it on.
+  small: { events: Number(flags.small), env: { RESPONSE_CACHE: 'off' } },
+  large: { events: Number(flags.large), env: { RESPONSE_CACHE: 'off' } },
+  cached: { events: Number(flags.small), env: { RESPONSE_CACHE: 'on' } },
+};
 
-function bigEvent(slug: string, items: number) {
-  const speakers = Array.from({ length: 60 }, (_, i) => ({
-    slug: `bench-speaker-${i}`,
-    name: `Speaker ${i}`,
-    jobTitle: 'Role',
-    organisation: `Org ${i % 10}`,
-    featured: i < 6,
-  }));
-  return {
-    slug,
-    title: 'Benchmark Conference',
-    startsAt: '2031-01-01T08:00:00Z',
-    endsAt: '2031-01-03T18:00:00Z',
-    timeZone: 'Europe/London',
-    sectors: [{ slug: 'bench', name: 'Bench' }],
-    speakers,
-    agenda: Array.from({ length: items }, (_, i) => ({
-      type: 'TALK',
-      title: `Session ${i}`,
-      keyPoints: ['First point', 'Second point', 'Third point'],
-      speakers: [0, 1].map((k) => ({
-        speaker: `bench-speaker-${(i * 2 + k) % 60}`,
-        status: k ? 'INVITED' : 'CONFIRMED',
-      })),
-    })),
-  };
-}
+const BENCH_ENV = {
+  LOG_LEVEL: 'info', // a line per request on standard output, as in production (`npm run bench` sends it to /dev/null)
+  NODE_ENV: 'production',
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+  ADMIN_EMAIL: 'bench@example.org',
+  ADMIN_PASSWORD: 'bench password 123',
+  DEMO_CONTENT: 'false',
+  SHUTDOWN_DRAIN_MS: '0',
+  // The load comes from one address: the anonymous rate limit would measure itself.
+  RATE_LIMIT_POINTS: '1000000000',
+};
 
-async function measure(url: string, body: string, token?: string, durationMs = DURATION_MS) {
-  const latencies: number[] = [];
-  const until = performance.now() + durationMs;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < until) {
-        const start = performance.now();
-        const res = await fetch(url, { method: 'POST', headers, body });
-        const json = (await res.json()) as { errors?: unknown };
-        if (json.errors) throw new Error(JSON.stringify(json.errors));
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))];
-  return { rps: latencies.length / (durationMs / 1000), p50: pct(0.5), p99: pct(0.99) };
+/** Progress and the report go to standard error: standard output is the server's request log. */
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function check(scenario: Scenario, request: BenchRequest): Promise<Buffer> {
+  const res = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const expected = scenario.status ?? 200;
+  const json =
+    bytes.length > 0 && res.headers.get('content-type')?.includes('json')
+      ? (JSON.parse(bytes.toString()) as object)
+      : {};
+  if (res.status !== expected || 'errors' in json) {
+    throw new Error(`${scenario.id}: ${res.status} (expected ${expected}) ${bytes.toString().slice(0, 500)}`);
+  }
+  return bytes;
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig({
-    ...process.env,
-    LOG_LEVEL: 'silent',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
-    ADMIN_EMAIL: 'bench@example.org',
-    ADMIN_PASSWORD: 'bench password 123',
+  const chosen = flags.scenarios.split(',').map((id) => {
+    const scenario = SCENARIOS.find((s) => s.id === id.trim());
+    if (!scenario) throw new Error(`unknown scenario ${id}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+    return scenario;
   });
-  const embedded = await resolveDatabase(config);
-  const admin = new pg.Client({ connectionString: config.DATABASE_URL });
+  const needed = new Set<TargetName>(chosen.map((s) => s.target));
+  if (needed.has('ceiling')) needed.add('small'); // its bytes are the small target's agenda answer
+
+  const base = loadConfig({ ...process.env, ...BENCH_ENV });
+  const embedded = await resolveDatabase(base);
+  const admin = new pg.Client({ connectionString: base.DATABASE_URL });
   await admin.connect();
-  const database = `agenda_bench_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = new URL(config.DATABASE_URL!);
-  url.pathname = `/${database}`;
-  config.DATABASE_URL = url.toString();
-  const app = await createApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const apps: INestApplication[] = [];
+  const databases: string[] = [];
+  const ceiling = Fastify();
+  const ctx: BenchContext = { base: { small: '', large: '', cached: '', ceiling: '' }, token: '' };
   try {
-    const documents = app.get(EventDocumentImportService);
-    await documents.importDocument(bigEvent('bench-22', 22), { publish: true, authorId: null });
-    await documents.importDocument(bigEvent('bench-120', 120), { publish: true, authorId: null });
-    const endpoint = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
-    const login = await fetch(endpoint, {
+    for (const [name, target] of Object.entries(API_TARGETS) as [
+      TargetName,
+      { events: number; env: Record<string, string> },
+    ][]) {
+      if (!needed.has(name)) continue;
+      const database = `agenda_bench_${name}_${Date.now()}`;
+      await admin.query(`CREATE DATABASE ${database}`);
+      databases.push(database);
+      const url = new URL(base.DATABASE_URL!);
+      url.pathname = `/${database}`;
+      const config: AppConfig = loadConfig({
+        ...process.env,
+        ...BENCH_ENV,
+        ...target.env,
+        DATABASE_URL: url.toString(),
+      });
+      const app = await createApp(config);
+      apps.push(app);
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      await app.get(DatabaseLifecycle).started; // migrations and the pool
+      ctx.base[name] = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+      const started = Date.now();
+      log(`${name}: importing ${target.events} published events`);
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      await seed(app.get(EventDocumentImportService), target.events, log, () => client.query('ANALYZE'));
+      await client.query('VACUUM ANALYZE'); // planner statistics and visibility maps, as a live database has them
+      await client.end();
+      log(`${name}: ${target.events} events in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+    const login = await fetch(`${ctx.base.small || ctx.base.large}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: `mutation { login(email: "bench@example.org", password: "bench password 123") { token } }`,
+        query: `mutation { login(email: "${BENCH_ENV.ADMIN_EMAIL}", password: "${BENCH_ENV.ADMIN_PASSWORD}") { token } }`,
       }),
     });
-    const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
-    const cases: [string, string, string | undefined][] = [
-      ['trivial { __typename } (baseline)', JSON.stringify({ query: '{ __typename }' }), undefined],
-      [
-        'full agenda, 22 items, anonymous',
-        JSON.stringify({ query: FULL_AGENDA, variables: { slug: 'bench-22' } }),
-        undefined,
-      ],
-      [
-        'full agenda, 120 items, anonymous',
-        JSON.stringify({ query: FULL_AGENDA, variables: { slug: 'bench-120' } }),
-        undefined,
-      ],
-      [
-        'full agenda, 120 items, signed in',
-        JSON.stringify({ query: FULL_AGENDA, variables: { slug: 'bench-120' } }),
-        token,
-      ],
-      [
-        'events list (20, titles)',
-        JSON.stringify({ query: '{ events { totalCount nodes { slug title startsAt } } }' }),
-        undefined,
-      ],
-    ];
-    console.log(`${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s per case, node ${process.version}`);
-    console.log('| case | req/s | vs baseline | p50 ms | p99 ms |\n| --- | --- | --- | --- | --- |');
-    let baseline = 0;
-    for (const [name, body, auth] of cases) {
-      await measure(endpoint, body, auth, 1000); // warm-up, discarded
-      const r = await measure(endpoint, body, auth);
-      baseline ||= r.rps;
-      console.log(
-        `| ${name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(2)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`,
+    ctx.token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+
+    if (needed.has('ceiling')) {
+      const agenda = SCENARIOS.find((s) => s.id === 'agenda-anonymous')!;
+      const answer = await check(agenda, await agenda.request(ctx));
+      ceiling.post('/graphql', (_request, reply) => reply.type('application/json; charset=utf-8').send(answer));
+      await ceiling.listen({ port: 0, host: '127.0.0.1' });
+      ctx.base.ceiling = `http://127.0.0.1:${(ceiling.server.address() as AddressInfo).port}`;
+      log(`ceiling: ${answer.length} bytes`);
+    }
+
+    const requests = new Map<Scenario, BenchRequest>();
+    const bytes = new Map<Scenario, number>();
+    for (const scenario of chosen) {
+      const request = await scenario.request(ctx);
+      requests.set(scenario, request);
+      bytes.set(scenario, (await check(scenario, request)).length);
+      await load(request, { ...LOAD, seconds: 2 }); // warm-up, discarded
+    }
+    const results = new Map<Scenario, LoadResult[]>(chosen.map((s) => [s, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = chosen.map((_, k) => chosen[(k + round) % chosen.length]);
+      for (const scenario of order) results.get(scenario)!.push(await load(requests.get(scenario)!, LOAD));
+      log(`round ${round + 1} of ${ROUNDS} done`);
+    }
+
+    const summary = new Map(
+      chosen.map((s) => {
+        const rs = results.get(s)!;
+        const errors = rs.reduce((n, r) => n + r.errors, 0);
+        return [
+          s,
+          {
+            rps: median(rs.map((r) => r.rps)),
+            p50: median(rs.map((r) => r.p50)),
+            p99: median(rs.map((r) => r.p99)),
+            errors,
+          },
+        ];
+      }),
+    );
+    const top = [...summary.entries()].find(([s]) => s.target === 'ceiling')?.[1].rps;
+    log(
+      `${ROUNDS} interleaved rounds × ${LOAD.seconds} s per scenario, wrk ${LOAD.threads} threads × ${LOAD.connections}` +
+        ` connections; small = ${API_TARGETS.small!.events} events, large = ${API_TARGETS.large!.events}; node ${process.version}`,
+    );
+    log(
+      '\n| scenario | req/s | vs ceiling | p50 ms | p99 ms | bytes | errors |\n| --- | --- | --- | --- | --- | --- | --- |',
+    );
+    for (const [s, r] of summary) {
+      const ratio = top ? (r.rps / top).toFixed(3) : '–';
+      log(
+        `| ${s.label} (\`${s.id}\`) | ${r.rps.toFixed(0)} | ${ratio} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${bytes.get(s)} | ${r.errors} |`,
       );
     }
-    console.log(`rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
+    const pairs = [
+      ['agenda-anonymous', 'agenda-cache-hit'],
+      ['agenda-cache-hit', 'agenda-304'],
+      ['list-small', 'list-large'],
+      ['search-small', 'search-large'],
+    ];
+    for (const [small, large] of pairs) {
+      const a = chosen.find((s) => s.id === small);
+      const b = chosen.find((s) => s.id === large);
+      if (!a || !b) continue;
+      const [x, y] = [summary.get(a)!, summary.get(b)!];
+      log(`\n${large} vs ${small}: p99 ${(y.p99 / x.p99).toFixed(2)}×, req/s ${(y.rps / x.rps).toFixed(2)}×`);
+    }
+    log(`\nresident memory of the server process at the end: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
   } finally {
-    await app.close();
-    // pg's pool resolves end() before its sockets close; let them go before dropping the database.
+    await ceiling.close();
+    for (const app of apps) await app.close();
+    // pg's pool resolves end() before its sockets close; let them go before dropping the databases.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    for (const database of databases) await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
   }

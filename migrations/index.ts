@@ -6,6 +6,7 @@ import { EventChanges1764000400000 } from './1764000400000-EventChanges.js';
 import { RecordVersions1765000200000 } from './1765000200000-RecordVersions.js';
 import { EdgeLimits1765000400000 } from './1765000400000-EdgeLimits.js';
 import { SharedRecordChanges1765000500000 } from './1765000500000-SharedRecordChanges.js';
+import { PublicationListViews1765000600000 } from './1765000600000-PublicationListViews.js';
 
 /** Every migration, oldest first. New migrations are added here as well as written to this folder. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RecordVersions1765000200000,
   EdgeLimits1765000400000,
   SharedRecordChanges1765000500000,
+  PublicationListViews1765000600000,
 ];

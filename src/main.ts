@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap.js';
 import { exitOnFailure } from './common/errors/operator-error.js';
+import { flushLogs } from './common/logging.js';
 import { loadConfig } from './config/app-config.js';
 import { DatabaseLifecycle } from './database/database-lifecycle.service.js';
 import { resolveDatabase } from './database/resolve-database.js';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       await sleep(config.shutdownDrainMs);
       await lifecycle.close(config.HTTP_REQUEST_TIMEOUT_MS);
       await close();
+      flushLogs();
       process.exit(0);
     };
     process.once('SIGINT', (signal) => void shutdown(signal));

@@ -146,7 +146,7 @@ describe('the service as a process, with a database that fails', () => {
     expect(warnings.length).toBeLessThan(10);
   });
 
-  it('on SIGTERM: not ready at once, serves during the drain, finishes what is under way, closes subscriptions (1001), exits 0', async () => {
+  it('on SIGTERM: not ready at once, serves during the drain, finishes what is under way, closes subscriptions (1001), exits 0 with every log line written', async () => {
     const w = watch(server, 'crash-test');
     await connected(w);
     // A request held under way: the public read waits for a lock another session holds.
@@ -154,7 +154,11 @@ describe('the service as a process, with a database that fails', () => {
     await holder.connect();
     await holder.query('BEGIN');
     await holder.query('LOCK TABLE event_publications IN ACCESS EXCLUSIVE MODE');
-    const inFlight = server.gql(PUBLIC, { slug: 'crash-test' });
+    const inFlight = fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'held-through-shutdown' },
+      body: JSON.stringify({ query: PUBLIC, variables: { slug: 'crash-test' } }),
+    });
     await new Promise((r) => setTimeout(r, 200));
 
     server.child.kill('SIGTERM');
@@ -173,5 +177,11 @@ describe('the service as a process, with a database that fails', () => {
     expect(await server.exited).toBe(0);
     await waitFor(() => w.closeCode !== undefined);
     expect(w.closeCode).toBe(1001);
+    // Log lines are written in batches: the last request's line, logged just before the exit, is not lost.
+    await waitFor(() => server.lines.some((line) => line.reqId === 'held-through-shutdown'));
+    expect(server.lines.find((line) => line.reqId === 'held-through-shutdown')).toMatchObject({
+      req: { method: 'POST', url: '/graphql' },
+      res: { statusCode: 200 },
+    });
   });
 });

@@ -343,6 +343,16 @@ export class AppConfig {
   @IsInt({ message: 'RESPONSE_CACHE_SWR_S must be a whole number of seconds' })
   @Min(0)
   RESPONSE_CACHE_SWR_S = 60;
+
+  /**
+   * Log lines are written in batches of 4 KiB, one system call each, instead of one call per line; a line waits at
+   * most this long for its batch to fill (and is written at once on shutdown or exit).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'LOG_FLUSH_MS must be a whole number of milliseconds' })
+  @Min(10)
+  @Max(60_000)
+  LOG_FLUSH_MS = 1000;
 }
 
 export class ConfigError extends OperatorError {

@@ -28,6 +28,18 @@ class InvalidInput extends Error {
  */
 const SENT = new Set<unknown>([3, 'body']);
 
+/** Types ValidationPipe has no rules for (its own `toValidate` list). */
+const PLAIN = new Set<unknown>([String, Boolean, Number, Array, Object, Buffer, Date]);
+
+/**
+ * Whether ValidationPipe (with `transform`) would give the value back as it is: no class to validate against, and
+ * not a REST query or path parameter (which it converts to the declared primitive).
+ */
+function passedOn({ metatype, type }: ArgumentMetadata): boolean {
+  const nothingToValidate = !metatype || PLAIN.has(metatype) || type === 'custom';
+  return nothingToValidate && type !== 'param' && type !== 'query';
+}
+
 /**
  * class-validator on every GraphQL argument (whitelist, forbid unknown members, transform), answering
  * BAD_USER_INPUT with the full path of each bad field, e.g. `input.title`. First, whatever the argument's type
@@ -44,14 +56,24 @@ export class InputValidationPipe extends ValidationPipe {
     });
   }
 
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  /**
+   * Nest runs the global pipes on every parameter of every field resolver too (the parent, the context, the info,
+   * arguments that are plain strings or numbers): what ValidationPipe would return unchanged is passed on at once,
+   * without its asynchronous steps, class-transformer or class-validator; the rest is validated as before.
+   */
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (SENT.has(metadata.type)) {
       const nul = nulPath(value);
       if (nul !== null) {
         const field = [metadata.data, nul].filter(Boolean).join('.') || 'arguments';
-        throw new BadInputError(field, 'must not contain a NUL character (U+0000)');
+        return Promise.reject(new BadInputError(field, 'must not contain a NUL character (U+0000)'));
       }
     }
+    if (passedOn(metadata)) return Promise.resolve(value);
+    return this.validated(value, metadata);
+  }
+
+  private async validated(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     try {
       return (await super.transform(value, metadata)) as unknown;
     } catch (error) {

@@ -26,6 +26,10 @@ export class EventPublicationEntity {
   @Column('jsonb')
   view: EventView;
 
+  /** The snapshot without agenda and speakers, marked partial: what a row of a list reads. */
+  @Column('jsonb', { name: 'list_view' })
+  listView: EventView;
+
   @Column('timestamptz', { name: 'starts_at' })
   startsAt: Date;
 

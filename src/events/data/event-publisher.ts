@@ -4,10 +4,13 @@ import { type EventView, publicView } from '../domain/event-view.js';
 import { searchTexts } from '../domain/event-search-text.js';
 import { searchVectorSql } from './event-search.js';
 
+/** A snapshot (SQL of type jsonb) as a list row: without its agenda and speakers, marked partial (EventView.partial). */
+const LIST_VIEW_SQL = (view: string) => `${view} - 'agenda' - 'speakers' || '{"partial": true}'::jsonb`;
+
 /**
  * Keeps the published snapshot that anonymous readers see: one row per published event holding the
- * public view (CONFIRMED and INVITED appearances only), and the projections public queries filter on
- * (event_publications columns, published_appearances, published_speakers).
+ * public view (CONFIRMED and INVITED appearances only), its list row (`list_view`), and the projections public
+ * queries filter on (event_publications columns, published_appearances, published_speakers).
  */
 @Injectable()
 export class EventPublisher {
@@ -16,10 +19,13 @@ export class EventPublisher {
     const snapshot = publicView(view);
     await manager.query(
       `INSERT INTO event_publications
-         (event_id, slug, version, view, starts_at, ends_at, status, sector_slugs, search, published_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${searchVectorSql('$9', '$10', '$11')}, $12, $13)
+         (event_id, slug, version, view, list_view, starts_at, ends_at, status, sector_slugs, search, published_at,
+          updated_at)
+       VALUES ($1, $2, $3, $4, ${LIST_VIEW_SQL('$4::jsonb')}, $5, $6, $7, $8, ${searchVectorSql('$9', '$10', '$11')},
+               $12, $13)
        ON CONFLICT (event_id) DO UPDATE SET
-         slug = EXCLUDED.slug, version = EXCLUDED.version, view = EXCLUDED.view, starts_at = EXCLUDED.starts_at,
+         slug = EXCLUDED.slug, version = EXCLUDED.version, view = EXCLUDED.view, list_view = EXCLUDED.list_view,
+         starts_at = EXCLUDED.starts_at,
          ends_at = EXCLUDED.ends_at, status = EXCLUDED.status, sector_slugs = EXCLUDED.sector_slugs,
          search = EXCLUDED.search, published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at`,
       [

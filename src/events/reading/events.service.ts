@@ -21,9 +21,6 @@ interface ListRow {
   view?: EventView;
 }
 
-/** A published snapshot without its agenda and speakers, marked partial: what a list row needs. */
-const LIST_VIEW_SQL = (table: string) => `${table}.view - 'agenda' - 'speakers' || '{"partial": true}'::jsonb`;
-
 /** Per-request loaders the read paths share (see graphql/loaders.ts). */
 export interface EventLoaders {
   eventViews: { load(id: string): Promise<EventView | null>; prime(id: string, view: EventView): unknown };
@@ -99,12 +96,20 @@ export class EventsService {
       where.push(`(${sortColumn}, ${t.id}) ${descending ? '<' : '>'} (${p(key)}::timestamptz, ${p(id)}::uuid)`);
     }
     const direction = descending ? 'DESC' : 'ASC';
+    // The page first (ids in order, from the indexed columns), then its rows: a published row is its small list
+    // row (`list_view`), read for the page only, however many events match.
+    const page = `SELECT ${t.id} AS id, ${sortColumn} AS sort
+                    FROM ${t.table}
+                   WHERE ${where.join(' AND ')}
+                   ORDER BY ${sortColumn} ${direction}, ${t.id} ${direction}
+                   LIMIT ${p(first + 1)}`;
     const rows: ListRow[] = await this.manager.query(
-      `SELECT ${t.id} AS id, to_json(${sortColumn}) #>> '{}' AS sort_key${editor ? '' : `, ${LIST_VIEW_SQL('e')} AS view`}
-         FROM ${t.table}
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${sortColumn} ${direction}, ${t.id} ${direction}
-        LIMIT ${p(first + 1)}`,
+      editor
+        ? `SELECT page.id, to_json(page.sort) #>> '{}' AS sort_key FROM (${page}) page
+            ORDER BY page.sort ${direction}, page.id ${direction}`
+        : `SELECT page.id, to_json(page.sort) #>> '{}' AS sort_key, l.list_view AS view
+             FROM (${page}) page JOIN event_publications l ON l.event_id = page.id
+            ORDER BY page.sort ${direction}, page.id ${direction}`,
       params,
     );
     const views = editor ? await Promise.all(rows.map((r) => loaders.eventViews.load(r.id))) : rows.map((r) => r.view!);
@@ -146,16 +151,17 @@ export class EventsService {
   async related(events: readonly { event: EventView; first: number }[]): Promise<EventView[][]> {
     if (events.length === 0) return [];
     const rows: { k: number; view: EventView }[] = await this.manager.query(
-      `SELECT x.k, r.view
+      `SELECT x.k, l.list_view AS view
          FROM jsonb_to_recordset($1::jsonb) AS x(k int, event_id uuid, sectors text[], starts_at timestamptz, n int)
          CROSS JOIN LATERAL (
-           SELECT ${LIST_VIEW_SQL('p')} AS view, p.event_id,
+           SELECT p.event_id,
                   (SELECT count(*) FROM unnest(p.sector_slugs) s WHERE s = ANY(x.sectors)) AS shared,
                   abs(extract(epoch FROM p.starts_at - x.starts_at)) AS distance
              FROM event_publications p
             WHERE p.event_id <> x.event_id
             ORDER BY shared DESC, distance, p.event_id
             LIMIT x.n) r
+         JOIN event_publications l ON l.event_id = r.event_id
         ORDER BY x.k, r.shared DESC, r.distance, r.event_id`,
       [
         JSON.stringify(
