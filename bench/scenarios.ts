@@ -108,7 +108,7 @@ export const SCENARIOS: Scenario[] = [
         body: JSON.stringify({
           query: FULL_AGENDA,
           variables: { slug: 'bench-0' },
-          extensions: JSON.parse(extensions),
+          extensions: JSON.parse(extensions) as object,
         }),
       }).then((r) => r.arrayBuffer());
       const query = `extensions=${encodeURIComponent(extensions)}&variables=${encodeURIComponent(variables)}`;
