@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap.js';
 import { exitOnFailure } from './common/errors/operator-error.js';
 import { flushLogs } from './common/logging.js';
-import { loadConfig } from './config/app-config.js';
+import { loadConfig } from './config/load-config.js';
 import { DatabaseLifecycle } from './database/database-lifecycle.service.js';
 import { resolveDatabase } from './database/resolve-database.js';
 

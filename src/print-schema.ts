@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap.js';
 import { runCommand } from './common/errors/operator-error.js';
-import { loadConfig } from './config/app-config.js';
+import { loadConfig } from './config/load-config.js';
 import { resolveDatabase } from './database/resolve-database.js';
 
 /** `npm run schema`: writes the generated schema to SCHEMA_FILE (schema.gql, which is committed) and exits. */

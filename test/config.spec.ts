@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from '../src/config/app-config.js';
+import { ConfigError, loadConfig } from '../src/config/load-config.js';
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {

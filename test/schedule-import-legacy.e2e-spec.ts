@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadConfig } from '../src/config/app-config.js';
+import { loadConfig } from '../src/config/load-config.js';
 import { runImport } from '../src/imports/import-runner.js';
 import { uuidV5 } from '../src/common/uuid-v5.js';
 import { SCHEDULE_NAMESPACE } from '../src/imports/frab/frab-ids.js';

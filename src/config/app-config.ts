@@ -1,42 +1,15 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
-import { OperatorError } from '../common/errors/operator-error.js';
+import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
+import { OnOff, WholeNumber } from './settings.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-const toBoolean = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const v = value.trim().toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(v)) return true;
-  if (['false', '0', 'no', 'off'].includes(v)) return false;
-  return value;
-};
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 
 /**
  * The whole configuration of the service, read from the environment once at boot.
  * Nothing else reads process.env.
  */
 export class AppConfig {
-  @Transform(toInt)
-  @IsInt({ message: 'PORT must be a whole number' })
-  @Min(0)
-  @Max(65535)
+  @WholeNumber({ min: 0, max: 65535 })
   PORT = 3000;
 
   @IsString()
@@ -98,12 +71,10 @@ export class AppConfig {
   @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'DEMO_CONTENT must be true or false' })
+  @OnOff()
   DEMO_CONTENT = true;
 
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'PLAYGROUND must be true or false' })
+  @OnOff()
   PLAYGROUND = true;
 
   /** pino's levels, for everything the service logs (common/logging.ts). */
@@ -117,10 +88,7 @@ export class AppConfig {
   @IsString()
   EMBEDDED_POSTGRES_DIR = '.data/postgres';
 
-  @Transform(toInt)
-  @IsInt({ message: 'EMBEDDED_POSTGRES_PORT must be a whole number' })
-  @Min(1)
-  @Max(65535)
+  @WholeNumber({ min: 1, max: 65535 })
   EMBEDDED_POSTGRES_PORT = 54329;
 
   /** Where to write the generated GraphQL schema at start (`npm run start:dev` writes the committed schema.gql). */
@@ -129,117 +97,80 @@ export class AppConfig {
   SCHEMA_FILE?: string;
 
   /** First webhook retry after this many milliseconds; each later one waits twice as long (8 tries at most). */
-  @Transform(toInt)
-  @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds' })
-  @Min(10)
+  @WholeNumber({ min: 10, unit: 'milliseconds' })
   WEBHOOK_RETRY_BASE_MS = 10_000;
 
   /** Webhook targets on loopback or private networks are refused unless this is true (development, tests). */
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'WEBHOOKS_ALLOW_PRIVATE_TARGETS must be true or false' })
+  @OnOff()
   WEBHOOKS_ALLOW_PRIVATE_TARGETS = false;
 
   // The public edge (src/edge/): what an anonymous request may ask, and how often. README "Limits".
 
   /** The most an operation may cost: each field answered counts 1, lists multiply by their page size or bound. */
-  @Transform(toInt)
-  @IsInt({ message: 'QUERY_MAX_COST must be a whole number' })
-  @Min(1)
+  @WholeNumber({ min: 1 })
   QUERY_MAX_COST = 50_000;
 
   /** How deep an operation may nest (introspection's own type references excepted). */
-  @Transform(toInt)
-  @IsInt({ message: 'QUERY_MAX_DEPTH must be a whole number' })
-  @Min(1)
+  @WholeNumber({ min: 1 })
   QUERY_MAX_DEPTH = 10;
 
   /** Aliases in one operation, introspection included. */
-  @Transform(toInt)
-  @IsInt({ message: 'QUERY_MAX_ALIASES must be a whole number' })
-  @Min(0)
+  @WholeNumber({ min: 0 })
   QUERY_MAX_ALIASES = 30;
 
   /** Directives (@include, @skip...) in one operation. */
-  @Transform(toInt)
-  @IsInt({ message: 'QUERY_MAX_DIRECTIVES must be a whole number' })
-  @Min(0)
+  @WholeNumber({ min: 0 })
   QUERY_MAX_DIRECTIVES = 20;
 
   /** Lexical tokens in one GraphQL document; parsing stops past it. */
-  @Transform(toInt)
-  @IsInt({ message: 'QUERY_MAX_TOKENS must be a whole number' })
-  @Min(100)
+  @WholeNumber({ min: 100 })
   QUERY_MAX_TOKENS = 4_000;
 
   /** Bytes of a request body, for everyone but a signed-in editor. */
-  @Transform(toInt)
-  @IsInt({ message: 'QUERY_BODY_LIMIT must be a whole number of bytes' })
-  @Min(1024)
+  @WholeNumber({ min: 1024, unit: 'bytes' })
   QUERY_BODY_LIMIT = 64 * 1024;
 
   /** Bytes of a request body from a signed-in editor: an event document or schedule to import. */
-  @Transform(toInt)
-  @IsInt({ message: 'DOCUMENT_BODY_LIMIT must be a whole number of bytes' })
-  @Min(1024)
+  @WholeNumber({ min: 1024, unit: 'bytes' })
   DOCUMENT_BODY_LIMIT = 4 * 1024 * 1024;
 
   /** Bytes of one GraphQL answer; a larger one is refused (ask for less). */
-  @Transform(toInt)
-  @IsInt({ message: 'RESPONSE_MAX_BYTES must be a whole number of bytes' })
-  @Min(1024)
+  @WholeNumber({ min: 1024, unit: 'bytes' })
   RESPONSE_MAX_BYTES = 8 * 1024 * 1024;
 
   /** Points each anonymous client address may spend per RATE_LIMIT_WINDOW_S, shared by every replica. */
-  @Transform(toInt)
-  @IsInt({ message: 'RATE_LIMIT_POINTS must be a whole number' })
-  @Min(1)
+  @WholeNumber({ min: 1 })
   RATE_LIMIT_POINTS = 1200;
 
-  @Transform(toInt)
-  @IsInt({ message: 'RATE_LIMIT_WINDOW_S must be a whole number of seconds' })
-  @Min(1)
+  @WholeNumber({ min: 1, unit: 'seconds' })
   RATE_LIMIT_WINDOW_S = 60;
 
   /** A GraphQL read costs 1 point, plus 1 per this much query cost. */
-  @Transform(toInt)
-  @IsInt({ message: 'RATE_LIMIT_COST_PER_POINT must be a whole number' })
-  @Min(1)
+  @WholeNumber({ min: 1 })
   RATE_LIMIT_COST_PER_POINT = 200;
 
   /** What one partner feed or page (.ics, schedule.json/.xml, embed) costs. */
-  @Transform(toInt)
-  @IsInt({ message: 'RATE_LIMIT_FEED_POINTS must be a whole number' })
-  @Min(0)
+  @WholeNumber({ min: 0 })
   RATE_LIMIT_FEED_POINTS = 5;
 
   /** How often each replica shares its counts through PostgreSQL. */
-  @Transform(toInt)
-  @IsInt({ message: 'RATE_LIMIT_SYNC_MS must be a whole number of milliseconds' })
-  @Min(50)
+  @WholeNumber({ min: 50, unit: 'milliseconds' })
   RATE_LIMIT_SYNC_MS = 1000;
 
   /** Failed sign-ins are counted over this many minutes. */
-  @Transform(toInt)
-  @IsInt({ message: 'LOGIN_WINDOW_MINUTES must be a whole number' })
-  @Min(1)
+  @WholeNumber({ min: 1 })
   LOGIN_WINDOW_MINUTES = 15;
 
   /** Failures for one account from one address before that pair waits. */
-  @Transform(toInt)
-  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS must be a whole number' })
-  @Min(1)
+  @WholeNumber({ min: 1 })
   LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
 
   /** Failures from one address, whatever the accounts, before it waits. */
-  @Transform(toInt)
-  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_ADDRESS must be a whole number' })
-  @Min(1)
+  @WholeNumber({ min: 1 })
   LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
 
   /** Failures for one account from everywhere before addresses it has not signed in from lately wait. */
-  @Transform(toInt)
-  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_ACCOUNT must be a whole number' })
-  @Min(1)
+  @WholeNumber({ min: 1 })
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 50;
 
   get production(): boolean {
@@ -252,9 +183,7 @@ export class AppConfig {
    * well under a second, and a request held longer than this by a stall is better refused than queued. The migration
    * CLI and the migrations run at start have no such limit.
    */
-  @Transform(toInt)
-  @IsInt({ message: 'DATABASE_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds' })
-  @Min(100)
+  @WholeNumber({ min: 100, unit: 'milliseconds' })
   DATABASE_STATEMENT_TIMEOUT_MS = 5000;
 
   /**
@@ -262,15 +191,11 @@ export class AppConfig {
    * healthy pool hands one over in well under 10 ms, so a second's wait means it is exhausted and more waiting only
    * grows the queue.
    */
-  @Transform(toInt)
-  @IsInt({ message: 'DATABASE_POOL_TIMEOUT_MS must be a whole number of milliseconds' })
-  @Min(50)
+  @WholeNumber({ min: 50, unit: 'milliseconds' })
   DATABASE_POOL_TIMEOUT_MS = 1000;
 
   /** Connections the service's pool opens at most (plus one for LISTEN). */
-  @Transform(toInt)
-  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number' })
-  @Min(2)
+  @WholeNumber({ min: 2 })
   DATABASE_POOL_SIZE = 10;
 
   /**
@@ -278,30 +203,21 @@ export class AppConfig {
    * starves the public reads of connections. A write that waits longer than DATABASE_POOL_TIMEOUT_MS for its turn is
    * answered 503.
    */
-  @Transform(toInt)
-  @IsInt({ message: 'DATABASE_WRITE_CONNECTIONS must be a whole number' })
-  @Min(1)
+  @WholeNumber({ min: 1 })
   DATABASE_WRITE_CONNECTIONS = 3;
 
   /** Longest the request line and headers may take to arrive (Node's headersTimeout). */
-  @Transform(toInt)
-  @IsInt({ message: 'HTTP_HEADERS_TIMEOUT_MS must be a whole number of milliseconds' })
-  @Min(100)
+  @WholeNumber({ min: 100, unit: 'milliseconds' })
   HTTP_HEADERS_TIMEOUT_MS = 10_000;
 
   /**
-   * Longest a whole request (headers and body) may take to arrive, and longest a connection may sit without a byte
-   * either way: a body trickled in is cut off (408) then.
+   * Longest a whole request (headers and body) may take to arrive: a body trickled in is cut off (408) then.
    */
-  @Transform(toInt)
-  @IsInt({ message: 'HTTP_REQUEST_TIMEOUT_MS must be a whole number of milliseconds' })
-  @Min(100)
+  @WholeNumber({ min: 100, unit: 'milliseconds' })
   HTTP_REQUEST_TIMEOUT_MS = 30_000;
 
   /** How long an idle keep-alive connection stays open: longer than a load balancer's own idle timeout (60 s). */
-  @Transform(toInt)
-  @IsInt({ message: 'HTTP_KEEP_ALIVE_TIMEOUT_MS must be a whole number of milliseconds' })
-  @Min(100)
+  @WholeNumber({ min: 100, unit: 'milliseconds' })
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
   /**
@@ -309,9 +225,7 @@ export class AppConfig {
    * stop sending new ones before the listener closes. 5000 in production, 0 elsewhere unless set.
    */
   @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'SHUTDOWN_DRAIN_MS must be a whole number of milliseconds' })
-  @Min(0)
+  @WholeNumber({ min: 0, unit: 'milliseconds' })
   SHUTDOWN_DRAIN_MS?: number;
 
   get shutdownDrainMs(): number {
@@ -322,73 +236,25 @@ export class AppConfig {
    * The public response cache (docs/caching.md): anonymous GraphQL reads answered from memory, invalidated on every
    * replica by the change notices. `off` (false) for measuring, or behind a cache of one's own.
    */
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'RESPONSE_CACHE must be on or off' })
+  @OnOff()
   RESPONSE_CACHE = true;
 
   /** Bytes the response cache may hold (answers, their keys and headers), least recently used first out. */
-  @Transform(toInt)
-  @IsInt({ message: 'RESPONSE_CACHE_MAX_BYTES must be a whole number of bytes' })
-  @Min(0)
+  @WholeNumber({ min: 0, unit: 'bytes' })
   RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
   /** `Cache-Control: max-age` of anonymous public reads (GraphQL and partner feeds): how long browsers and CDNs keep them. */
-  @Transform(toInt)
-  @IsInt({ message: 'RESPONSE_CACHE_MAX_AGE_S must be a whole number of seconds' })
-  @Min(0)
+  @WholeNumber({ min: 0, unit: 'seconds' })
   RESPONSE_CACHE_MAX_AGE_S = 30;
 
   /** `Cache-Control: stale-while-revalidate` of the same answers: how long a stale copy may be served while refetched. */
-  @Transform(toInt)
-  @IsInt({ message: 'RESPONSE_CACHE_SWR_S must be a whole number of seconds' })
-  @Min(0)
+  @WholeNumber({ min: 0, unit: 'seconds' })
   RESPONSE_CACHE_SWR_S = 60;
 
   /**
    * Log lines are written in batches of 4 KiB, one system call each, instead of one call per line; a line waits at
    * most this long for its batch to fill (and is written at once on shutdown or exit).
    */
-  @Transform(toInt)
-  @IsInt({ message: 'LOG_FLUSH_MS must be a whole number of milliseconds' })
-  @Min(10)
-  @Max(60_000)
+  @WholeNumber({ min: 10, max: 60_000, unit: 'milliseconds' })
   LOG_FLUSH_MS = 1000;
-}
-
-export class ConfigError extends OperatorError {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
-
-const KEYS = Object.keys(new AppConfig()) as (keyof AppConfig)[];
-
-/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const raw: Record<string, string> = {};
-  for (const key of KEYS) {
-    const value = env[key];
-    if (value !== undefined && value !== '') raw[key] = value;
-  }
-  const config = plainToInstance(AppConfig, raw);
-  const problems = validateSync(config, { forbidUnknownValues: true }).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) =>
-      message.startsWith(error.property) ? message : `${error.property}: ${message}`,
-    ),
-  );
-  if (config.ADMIN_EMAIL && !config.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD must be set when ADMIN_EMAIL is set');
-  if (config.ADMIN_PASSWORD && !config.ADMIN_EMAIL) problems.push('ADMIN_EMAIL must be set when ADMIN_PASSWORD is set');
-  if (config.production && !config.JWT_SECRET) problems.push('JWT_SECRET must be set when NODE_ENV=production');
-  const heaviest = 1 + Math.floor(config.QUERY_MAX_COST / config.RATE_LIMIT_COST_PER_POINT);
-  if (config.RATE_LIMIT_POINTS < heaviest) {
-    problems.push(
-      `RATE_LIMIT_POINTS must be at least ${heaviest} (1 + QUERY_MAX_COST / RATE_LIMIT_COST_PER_POINT): the most ` +
-        'costly operation allowed must fit the budget',
-    );
-  }
-  if (config.DATABASE_WRITE_CONNECTIONS >= config.DATABASE_POOL_SIZE) {
-    problems.push('DATABASE_WRITE_CONNECTIONS must be below DATABASE_POOL_SIZE: reads need connections of their own');
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
 }

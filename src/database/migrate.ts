@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { OperatorError, runCommand } from '../common/errors/operator-error.js';
-import { loadConfig } from '../config/app-config.js';
+import { loadConfig } from '../config/load-config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { registerMigration } from './migration-index.js';
 import { resolveDatabase } from './resolve-database.js';
