@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AUTHOR_COLUMN } from '../../users/author-column.js';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { requireRole } from '../../auth/roles.js';
@@ -134,8 +135,7 @@ export class EventEditorService {
       author: { id: string; email: string; name: string | null; role: string } | null;
     }[] = await this.manager.query(
       `SELECT r.revision, r.created_at AS "createdAt", r.action, r.document,
-              CASE WHEN u.id IS NULL THEN NULL
-                   ELSE json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role) END AS author
+              ${AUTHOR_COLUMN}
          FROM event_revisions r LEFT JOIN users u ON u.id = r.author_id
         WHERE r.event_id = $1
         ORDER BY r.revision DESC`,
