@@ -20,6 +20,14 @@ export function refuse(reply: FastifyReply, status: number, code: string, messag
     .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
 }
 
+/** 429 RATE_LIMITED with Retry-After, before any GraphQL (an address over its budget, a cache hit it cannot pay). */
+export function refuseRateLimited(reply: FastifyReply, wait: number) {
+  reply.header('retry-after', String(wait));
+  return refuse(reply, 429, 'RATE_LIMITED', `Too many requests from this address; try again in ${wait} seconds`, {
+    retryAfter: wait,
+  });
+}
+
 /**
  * The HTTP side of the public edge, before any GraphQL: a client over its rate limit is refused before its body
  * is read (the GraphQL plugin counts what each operation costs), partner feeds cost their points here, a body
@@ -48,10 +56,7 @@ export class EdgeHooks implements OnModuleInit {
     fastify.addHook('onRequest', (request, reply, done) => {
       const wait = signedIn(request) ? 0 : this.rateLimitWait(request);
       if (wait === 0) return done();
-      reply.header('retry-after', String(wait));
-      refuse(reply, 429, 'RATE_LIMITED', `Too many requests from this address; try again in ${wait} seconds`, {
-        retryAfter: wait,
-      });
+      refuseRateLimited(reply, wait);
     });
     fastify.addHook('preParsing', (request, reply, payload, done) => {
       const limit = signedIn(request) ? this.config.DOCUMENT_BODY_LIMIT : this.config.QUERY_BODY_LIMIT;

@@ -11,9 +11,10 @@ import {
   sendPublic,
   strongETag,
 } from '../common/http/conditional.js';
+import { routePath } from '../common/http/route-path.js';
 import { AppConfig } from '../config/app-config.js';
 import { NotificationsService } from '../database/notifications.service.js';
-import { readKey, refuse } from '../edge/edge-hooks.js';
+import { readKey, refuseRateLimited } from '../edge/edge-hooks.js';
 import { RateLimitSync } from '../edge/rate-limit-sync.js';
 import { EVENT_CHANGES_CHANNEL, type EventChangeSignal } from '../events/domain/event-change.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
@@ -30,7 +31,7 @@ const SINGLE_EVENT_ROOTS = new Set(['event', '__typename']);
 const onlySingleEvents = (operation: OperationDefinitionNode): boolean =>
   operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SINGLE_EVENT_ROOTS.has(s.name.value));
 
-const isGraphQL = (request: FastifyRequest): boolean => request.url.split('?')[0] === '/graphql';
+const isGraphQL = (request: FastifyRequest): boolean => routePath(request) === '/graphql';
 
 /**
  * The public response cache (docs/caching.md). An anonymous GraphQL read whose answer is public (a query answered
@@ -149,10 +150,7 @@ export class ResponseCache implements OnModuleInit {
     // (Its request paid its point on arrival, edge-hooks.ts.)
     const wait = hit.points > 0 ? this.limits.limiter.consume(readKey(request.ip), hit.points) : 0;
     if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      refuse(reply, 429, 'RATE_LIMITED', `Too many requests from this address; try again in ${wait} seconds`, {
-        retryAfter: wait,
-      });
+      refuseRateLimited(reply, wait);
       return;
     }
     sendPublic(request, reply, hit.body, hit.headers);
