@@ -39,6 +39,18 @@ async function within1s(ask: () => Promise<request.Response>, check: (res: reque
   return res;
 }
 
+/**
+ * Reads until an answer comes from the cache (runs no SQL), for a second at most; the statements of the last read.
+ * A notice for a write made just before may still be on its way and drop the first fill: that is a miss, not a bug.
+ */
+async function untilCached(read: () => Promise<request.Response>) {
+  const until = Date.now() + 1000;
+  await read();
+  let { sql } = await statementsDuring(read);
+  while (sql.length > 0 && Date.now() < until) ({ sql } = await statementsDuring(read));
+  return sql;
+}
+
 describe('public response cache', () => {
   let t: TestApp;
   let admin: string;
@@ -183,10 +195,7 @@ describe('public response cache', () => {
   it('drops a cached answer on another replica within a second of a publish, unpublish, delete and restore', async () => {
     const other = serverOf(await replica());
     const read = () => post(other, EVENT, { slug });
-    const cached = async () => {
-      await read();
-      expect((await statementsDuring(read)).sql).toEqual([]);
-    };
+    const cached = async () => expect(await untilCached(read)).toEqual([]);
     await cached();
     await post(other, LIST);
     await gqlAdmin(
@@ -241,7 +250,7 @@ describe('public response cache', () => {
     const read = () => post(other, `{ sectors { slug name } }`);
     const before = await within1s(read, (r) => r.body.data.sectors.length === 1);
     expect(before.body.data.sectors).toEqual([{ slug: 'energy', name: 'Energy' }]);
-    expect((await statementsDuring(read)).sql).toEqual([]);
+    expect(await untilCached(read)).toEqual([]);
     await gqlAdmin(`mutation($id: ID!) { updateSector(id: $id, name: "Power") { id } }`, { id: createSector.id });
     expect((await post(server, `{ sectors { slug name } }`)).body.data.sectors[0].name).toBe('Power');
     expect((await within1s(read, (r) => r.body.data.sectors[0].name === 'Power')).body.data.sectors[0].name).toBe(
