@@ -126,7 +126,7 @@ async function main(): Promise<void> {
       await client.end();
       log(`${name}: ${target.events} events in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
-    const login = await fetch(`${ctx.base.small || ctx.base.large}/graphql`, {
+    const login = await fetch(`${ctx.base.small || ctx.base.large || ctx.base.cached}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
