@@ -7,7 +7,7 @@ import { AppModule } from './app.module.js';
 import { ResolverErrorsToApollo } from './common/errors/format-error.js';
 import { routePath } from './common/http/route-path.js';
 import { serverOptions } from './common/http/server-options.js';
-import { loggerParams } from './common/logging.js';
+import { loggerParams, logRequests } from './common/logging.js';
 import { InputValidationPipe } from './common/validation/input-validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { refuseWhileNotServing } from './health/serving-gate.js';
@@ -23,7 +23,8 @@ class ServerModule {}
  */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    // Fastify's own logger stays off: requests are logged by pino-http, with the id Fastify gives each one here.
+    // Fastify's own logger stays off: requests are logged by logRequests (common/logging.ts), with the id Fastify
+    // gives each one here.
     logger: false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
@@ -41,6 +42,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // First of the hooks: every request is logged, those refused at the edge too.
+  logRequests(app.getHttpAdapter().getInstance());
   // Anonymous reads from any origin (partner sites, <agenda-embed>); credentials are never allowed cross-origin.
   app.enableCors({
     origin: '*',

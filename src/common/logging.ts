@@ -1,23 +1,27 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
-import type { Params } from 'nestjs-pino';
-import { pino } from 'pino';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyInstance } from 'fastify';
+import { PinoLogger, type Params } from 'nestjs-pino';
+import { type Logger, pino } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { serializeError } from './errors/format-error.js';
 
 /**
  * The one logger (nestjs-pino): Nest's own messages and every `new Logger(...)` of the code base, a line per request
- * (pino-http, with the request id Fastify took from `x-request-id` or made up) and the GraphQL error log all go
+ * (`logRequests`, with the request id Fastify took from `x-request-id` or made up) and the GraphQL error log all go
  * through the same pino instance at LOG_LEVEL. Readable (pino-pretty) at a terminal in development; JSON lines
  * everywhere else, written asynchronously and in batches: a write (a system call) per 4 KiB of lines, or after
  * LOG_FLUSH_MS, whichever comes first, instead of one per line. What is buffered is written at once on shutdown
  * (`flushLogs`) and, synchronously, when the process exits, a crash included (pino's exit hook).
  */
+/** The id of the request being served, for the log lines written meanwhile. */
+const serving = new AsyncLocalStorage<string>();
+
 export function loggerParams(config: AppConfig): Params {
   const pretty = config.NODE_ENV === 'development' && process.stdout.isTTY === true;
   return {
-    // nestjs-pino's default ('{/*splat}') reaches @fastify/middie 9.3 as '/{/*splat}', which matches '/' alone.
-    forRoutes: [{ path: '/{*splat}', method: RequestMethod.ALL }],
+    // No pino-http middleware: `logRequests` logs requests from Fastify's own hooks (a Nest middleware costs every
+    // request @fastify/middie and a child logger, a third of a cached answer's time).
+    forRoutes: [],
     pinoHttp: {
       level: config.LOG_LEVEL,
       ...(pretty
@@ -33,24 +37,38 @@ export function loggerParams(config: AppConfig): Params {
             },
           }
         : { stream: batchedStdout(config.LOG_FLUSH_MS) }),
-      // Lines logged while serving a request carry its `reqId`; only the request's own line has method and URL.
-      quietReqLogger: true,
       wrapSerializers: false,
-      serializers: {
-        // `originalUrl` and `ip` are set by @fastify/middie: the URL before it strips the mount path, the client's
-        // address as Fastify reads it (TRUST_PROXY).
-        req: (req: IncomingMessage & { originalUrl?: string; ip?: string }) => ({
-          method: req.method,
-          url: req.originalUrl ?? req.url,
-          remoteAddress: req.ip,
-        }),
-        res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
-        err: serializeError,
+      serializers: { err: serializeError },
+      // Lines logged while serving a request carry its `reqId` (no child logger per request: most log nothing).
+      mixin: () => {
+        const reqId = serving.getStore();
+        return reqId === undefined ? {} : { reqId };
       },
-      // A 5xx line names the status only: the error itself was logged once, where it was caught, with its stack.
-      customErrorObject: (_req, _res, _error, { err: _err, ...line }: Record<string, unknown>) => line,
     },
   };
+}
+
+/**
+ * A line per request, when its answer has gone: `reqId`, `req` (method, URL, the client's address as Fastify reads
+ * it with TRUST_PROXY), `res.statusCode` and `responseTime` in ms, at `info`; a 5xx is "request errored" and names
+ * the status only (the error itself was logged once, where it was caught, with its stack; an outage's 503s, once
+ * in a while).
+ * The rest of the request runs with its id in `serving`, which the logger's mixin reads.
+ */
+export function logRequests(fastify: FastifyInstance): void {
+  const root = (): Logger => PinoLogger.root;
+  fastify.addHook('onRequest', (request, _reply, done) => serving.run(request.id, done));
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const statusCode = reply.statusCode;
+    const line = {
+      reqId: request.id,
+      req: { method: request.method, url: request.url, remoteAddress: request.ip },
+      res: { statusCode },
+      responseTime: Math.round(reply.elapsedTime),
+    };
+    root().info(line, statusCode >= 500 ? 'request errored' : 'request completed');
+    done();
+  });
 }
 
 /** The standard-output destinations made by `loggerParams` (one per app), so that shutdown can flush them. */
