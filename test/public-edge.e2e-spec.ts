@@ -39,6 +39,35 @@ describe('request and answer sizes', () => {
     expect((await post(body, `${admin.slice(0, -3)}abc`)).status).toBe(413);
   });
 
+  it('counts a chunked body (no Content-Length) as it comes, and refuses it with 413 past 64 KiB', async () => {
+    const chunked = (bytes: number) => {
+      const req = t.http().post('/graphql').set('content-type', 'application/json');
+      const text = JSON.stringify({ query: LIGHT, variables: { padding: 'x'.repeat(bytes) } });
+      for (let i = 0; i < text.length; i += 16 * 1024) void req.write(text.slice(i, i + 16 * 1024));
+      return req;
+    };
+    const refused = await chunked(100 * 1024);
+    expect(refused.status).toBe(413);
+    expect(refused.body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/larger than 65536 bytes/),
+      extensions: { code: 'BAD_USER_INPUT', limit: 65536 },
+    });
+    const fine = await chunked(10 * 1024);
+    expect(fine.status).toBe(200);
+    expect(fine.body.data.sectors).toEqual(expect.any(Array));
+  });
+
+  it('answers a body that is not JSON, or empty, with 400 BAD_USER_INPUT in the shape of a GraphQL answer', async () => {
+    for (const body of ['{bad', '']) {
+      const res = await t.http().post('/graphql').set('content-type', 'application/json').send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({
+        message: expect.stringMatching(/JSON|empty/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+  });
+
   it('refuses 7.5 MB of aliases without parsing it, and stays responsive', async () => {
     const huge = { query: `{ ${'a: __typename '.repeat(500_000)} }` };
     const [refused, health] = await Promise.all([post(huge), t.http().get('/health')]);

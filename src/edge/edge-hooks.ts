@@ -67,7 +67,8 @@ export class EdgeHooks implements OnModuleInit {
         refuse(reply, 413, 'BAD_USER_INPUT', tooLarge(limit), { limit });
         return;
       }
-      done(null, payload.pipe(capped(limit)));
+      // A declared length Fastify holds the body to (400 if it differs); only a chunked body is counted as it comes.
+      done(null, request.headers['content-length'] === undefined ? payload.pipe(capped(limit)) : payload);
     });
     fastify.addHook('onSend', (request, reply, payload, done) => {
       // An editor's answer (an import's, a whole export) is theirs to have; the cap is for anonymous callers.
@@ -111,7 +112,11 @@ function capped(limit: number): Transform & { receivedEncodedLength?: number } {
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
       if (seen > limit) {
-        callback(Object.assign(new Error(tooLarge(limit)), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }));
+        const error = Object.assign(new Error(tooLarge(limit)), {
+          statusCode: 413,
+          code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+        });
+        callback(Object.assign(error, { limit }));
       } else callback(null, chunk);
     },
   });

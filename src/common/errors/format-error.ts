@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { type ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
 import type { GraphQLFormattedError } from 'graphql';
@@ -102,17 +102,51 @@ export const errorLoggingPlugin: ApolloServerPlugin = {
   },
 };
 
+interface RequestRefusal {
+  statusCode: number;
+  code: string;
+  message: string;
+  limit?: number;
+}
+
+/**
+ * The error with which Fastify refused a request before any handler (FST_ERR_CTP_*, 4xx), or one raised in its
+ * name; Nest hands it over as the cause of an HttpException.
+ */
+function requestRefusal(exception: unknown): RequestRefusal | undefined {
+  const e = (exception instanceof HttpException ? exception.cause : exception) as Partial<RequestRefusal> | null;
+  const refused =
+    typeof e?.statusCode === 'number' &&
+    e.statusCode >= 400 &&
+    e.statusCode < 500 &&
+    typeof e.code === 'string' &&
+    e.code.startsWith('FST_ERR_');
+  return refused ? (e as RequestRefusal) : undefined;
+}
+
 /**
  * Nest's handler around resolvers logs whatever they throw, client errors included, before Apollo sees it. This
  * global filter hands resolvers' errors to Apollo untouched instead, so that formatError and the plugin above are
- * the only ones to judge them and an unexpected error is logged once. Over HTTP (partner formats, health), a
- * database out of reach is a 503 with Retry-After, noted once in a while (reportDatabaseUnavailable) instead of a
+ * the only ones to judge them and an unexpected error is logged once. Over HTTP, a request Fastify refused before
+ * any handler (its body) is a 4xx BAD_USER_INPUT; for partner formats and health, a database out of reach is a 503 with Retry-After, noted once in a while (reportDatabaseUnavailable) instead of a
  * 500 with its stack; everything else keeps Nest's handling.
  */
 @Catch()
 export class ResolverErrorsToApollo extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType<GqlContextType>() === 'graphql') throw exception;
+    const refusal = host.getType() === 'http' ? requestRefusal(exception) : undefined;
+    if (refusal) {
+      // Fastify refused the request itself (a body too large, not JSON, empty, of a type it cannot read): the
+      // client's mistake, answered in the shape of a GraphQL answer like every other refusal.
+      const adapter = this.httpAdapterHost?.httpAdapter ?? this.applicationRef;
+      const reply: unknown = host.switchToHttp().getResponse();
+      const { limit, message, statusCode } = refusal;
+      const extensions = { code: 'BAD_USER_INPUT', ...(limit === undefined ? {} : { limit }) };
+      adapter?.setHeader(reply, 'cache-control', 'no-store');
+      adapter?.reply(reply, { errors: [{ message, extensions }] }, statusCode);
+      return;
+    }
     if (host.getType() === 'http' && isDatabaseUnavailable(exception)) {
       reportDatabaseUnavailable(exception);
       const adapter = this.httpAdapterHost?.httpAdapter ?? this.applicationRef;
