@@ -131,6 +131,15 @@ describe('public response cache', () => {
     expect(byHash.status).toBe(200);
     expect(byHash.body.data.event.id).toBe(event.id);
     expect(byHash.headers['cache-control']).toBe(PUBLIC);
+    // A GET hit, answered as soon as it is routed, is still readable from any origin and logged under its id.
+    const fromPartner = await request(server)
+      .get('/graphql')
+      .set('origin', 'https://partner.example')
+      .set('x-request-id', 'partner-get-1')
+      .query({ variables: JSON.stringify({ slug }), extensions });
+    expect(fromPartner.headers['access-control-allow-origin']).toBe('*');
+    expect(fromPartner.headers['x-request-id']).toBe('partner-get-1');
+    expect(fromPartner.text).toBe(byHash.text);
     // A plain GET, as a browser or CDN sends it, with no preflight header.
     const byText = await request(server)
       .get('/graphql')
@@ -291,22 +300,32 @@ describe('public response cache', () => {
     expect(notModified.status).toBe(304);
   });
 
-  it('charges cache hits to the rate limit like the operation they replay', async () => {
-    const limited = serverOf(
-      await replica({
-        RATE_LIMIT_POINTS: '5',
-        RATE_LIMIT_COST_PER_POINT: '100000',
-        RATE_LIMIT_WINDOW_S: '86400',
-        RATE_LIMIT_SYNC_MS: '60000',
-      }),
-    );
-    const statuses: number[] = [];
-    for (let i = 0; i < 10; i += 1) statuses.push((await post(limited, EVENT, { slug: 'rate-limited' })).status);
-    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(5);
-    expect(statuses.slice(-1)).toEqual([429]);
-    const refused = await post(limited, EVENT, { slug: 'rate-limited' });
-    expect(refused.body.errors[0].extensions.code).toBe('RATE_LIMITED');
-    expect(refused.headers['retry-after']).toBeDefined();
+  it('charges cache hits to the rate limit like the operation they replay, by POST and by GET', async () => {
+    const vars = { slug: 'rate-limited' };
+    const asks = [
+      (server: Server) => post(server, EVENT, vars),
+      (server: Server) =>
+        request(server)
+          .get('/graphql')
+          .query({ query: EVENT, variables: JSON.stringify(vars) }),
+    ];
+    for (const ask of asks) {
+      const limited = serverOf(
+        await replica({
+          RATE_LIMIT_POINTS: '5',
+          RATE_LIMIT_COST_PER_POINT: '100000',
+          RATE_LIMIT_WINDOW_S: '86400',
+          RATE_LIMIT_SYNC_MS: '60000',
+        }),
+      );
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i += 1) statuses.push((await ask(limited)).status);
+      expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(5);
+      expect(statuses.slice(-1)).toEqual([429]);
+      const refused = await ask(limited);
+      expect(refused.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+      expect(refused.headers['retry-after']).toBeDefined();
+    }
   });
 });
 

@@ -19,6 +19,27 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/**
+ * What clients send again and again (the same few documents, the same GETs) gives the same hash and key: up to
+ * KEPT answers for texts of at most KEPT_TEXT characters (4 MB of texts at most) are remembered, then afresh.
+ */
+const KEPT = 1000;
+const KEPT_TEXT = 4096;
+
+function remembered<V>(memo: Map<string, V>, text: string, compute: () => V): V {
+  if (memo.has(text)) return memo.get(text) as V;
+  const value = compute();
+  if (text.length <= KEPT_TEXT) {
+    if (memo.size >= KEPT) memo.clear();
+    memo.set(text, value);
+  }
+  return value;
+}
+
+const hashes = new Map<string, string>();
+const documentHash = (text: string): string =>
+  remembered(hashes, text, () => createHash('sha256').update(text).digest('hex'));
+
 /** A GET's parameters come as text; `variables` and `extensions` as JSON text. */
 function fromQueryString(query: Record<string, unknown>): Operation | undefined {
   const json = (text: unknown): unknown => {
@@ -45,6 +66,14 @@ function fromQueryString(query: Record<string, unknown>): Operation | undefined 
  * Accept header (it chooses the answer's content type).
  */
 export function requestKey(request: FastifyRequest): string | undefined {
+  // A GET's key depends on its URL and Accept header only.
+  if (request.method !== 'GET') return keyOf(request);
+  return remembered(getKeys, `${request.url}\n${request.headers.accept ?? ''}`, () => keyOf(request));
+}
+
+const getKeys = new Map<string, string | undefined>();
+
+function keyOf(request: FastifyRequest): string | undefined {
   const operation =
     request.method === 'GET'
       ? fromQueryString((request.query ?? {}) as Record<string, unknown>)
@@ -56,7 +85,7 @@ export function requestKey(request: FastifyRequest): string | undefined {
     ?.persistedQuery?.sha256Hash;
   let document: string;
   if (typeof operation.query === 'string') {
-    document = createHash('sha256').update(operation.query).digest('hex');
+    document = documentHash(operation.query);
     // A text and a hash that disagree are Apollo's to refuse.
     if (hash !== undefined && hash !== document) return undefined;
   } else {

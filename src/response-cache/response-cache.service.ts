@@ -35,10 +35,10 @@ const isGraphQL = (request: FastifyRequest): boolean => routePath(request) === '
 
 /**
  * The public response cache (docs/caching.md). An anonymous GraphQL read whose answer is public (a query answered
- * without errors) is kept in memory with its bytes and headers, and a repeat of it, by GET or POST, is answered in
- * Fastify's preHandler before Apollo parses anything, charged the points the operation cost. Every such answer,
- * cached or not, is sent with `Cache-Control: public`, a strong ETag (304 on If-None-Match) and the surrogate keys
- * of what it depends on; every other /graphql answer with `private, no-store`. The change notices (NOTIFY, from any
+ * without errors) is kept in memory with its bytes and headers, and a repeat of it is answered before Apollo parses
+ * anything (a GET in Fastify's onRequest, a POST in preHandler once its body is read), charged the points the
+ * operation cost. Every such answer, cached or not, is sent with `Cache-Control: public`, a strong ETag (304 on
+ * If-None-Match) and the surrogate keys of what it depends on; every other /graphql answer with `private, no-store`. The change notices (NOTIFY, from any
  * replica) drop the answers of the event they name and the lists; a write to a shared record drops all.
  */
 @Injectable()
@@ -64,10 +64,18 @@ export class ResponseCache implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('preHandler', (request, reply, done) => {
+    const answer = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       if (!this.store || !isGraphQL(request) || request.headers.authorization) return done();
       void this.lookUp(this.store, request, reply).then((answered) => answered || done(), done);
-    });
+    };
+    // A GET is answered as soon as it is routed (after the edge's rate limit, edge-hooks.ts); a POST once its
+    // body is read.
+    fastify.addHook('onRequest', (request, reply, done) =>
+      request.method === 'GET' ? answer(request, reply, done) : done(),
+    );
+    fastify.addHook('preHandler', (request, reply, done) =>
+      request.method === 'POST' ? answer(request, reply, done) : done(),
+    );
     fastify.addHook('onSend', (request, reply, payload, done) => {
       if (!isGraphQL(request) || this.served.has(request) || request.method === 'OPTIONS') return done(null, payload);
       if (String(reply.getHeader('content-type')).startsWith('text/html')) return done(null, payload);
