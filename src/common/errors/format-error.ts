@@ -82,17 +82,18 @@ export function serializeError(error: unknown): unknown {
 
 const logger = new Logger('GraphQL');
 
-/** Logs every unexpected error whole (through the request's logger: with its request id), before it is masked. */
+/** Logs every unexpected error whole, with its request's id, before it is masked. */
 export const errorLoggingPlugin: ApolloServerPlugin = {
   requestDidStart() {
     return Promise.resolve({
-      didEncounterErrors({ errors, operationName }) {
+      didEncounterErrors({ errors, operationName, contextValue }) {
+        const reqId = (contextValue as { req?: { id?: unknown } }).req?.id;
         for (const error of errors) {
           const original = unwrapResolverError(error);
           if (isDatabaseUnavailable(original)) reportDatabaseUnavailable(original);
           if (isExpected(error)) continue;
           logger.error(
-            { err: original, path: error.path, operationName },
+            { reqId, err: original, path: error.path, operationName },
             'unexpected error while serving a GraphQL request',
           );
         }
