@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/load-config.js';
 import { DatabaseLifecycle } from '../src/database/database-lifecycle.service.js';
 import { resolveDatabase } from '../src/database/resolve-database.js';
 import { EventDocumentImportService } from '../src/imports/documents/event-document-import.service.js';
+import { startPostGraphile } from './postgraphile.js';
 import { type BenchContext, SCENARIOS, type Scenario, type TargetName } from './scenarios.js';
 import { seed } from './seed.js';
 import { type BenchRequest, type LoadResult, load } from './wrk.js';
@@ -18,8 +19,8 @@ import { type BenchRequest, type LoadResult, load } from './wrk.js';
  * Read-path benchmark: every scenario of `scenarios.ts` against the real server on loopback with its real
  * PostgreSQL (the embedded one when DATABASE_URL is unset), load from wrk, in interleaved rounds (each round runs
  * every scenario once, in a rotated order), so a noisy neighbour hits all of them alike. Prints a Markdown table of
- * the medians over the rounds, with ratios to the bare Fastify ceiling, on standard error. Record results in
- * BENCHMARKS.md.
+ * the medians over the rounds, with ratios to the bare Fastify ceiling and to PostGraphile (bench/postgraphile.ts),
+ * on standard error. Record results in BENCHMARKS.md.
  *
  *   npm run bench -- --rounds=5 --seconds=5 --connections=20 --small=100 --large=10000 --scenarios=a,b
  */
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   });
   const needed = new Set<TargetName>(chosen.map((s) => s.target));
   if (needed.has('ceiling')) needed.add('small'); // its bytes are the small target's agenda answer
+  if (needed.has('postgraphile')) needed.add('small'); // it reads the small target's database
 
   const base = loadConfig({ ...process.env, ...BENCH_ENV });
   const embedded = await resolveDatabase(base);
@@ -94,7 +96,8 @@ async function main(): Promise<void> {
   const apps: INestApplication[] = [];
   const databases: string[] = [];
   const ceiling = Fastify();
-  const ctx: BenchContext = { base: { small: '', large: '', cached: '', ceiling: '' }, token: '' };
+  let postgraphile: Awaited<ReturnType<typeof startPostGraphile>> | undefined;
+  const ctx: BenchContext = { base: { small: '', large: '', cached: '', ceiling: '', postgraphile: '' }, token: '' };
   try {
     for (const [name, target] of Object.entries(API_TARGETS) as [
       TargetName,
@@ -125,6 +128,11 @@ async function main(): Promise<void> {
       await client.query('VACUUM ANALYZE'); // planner statistics and visibility maps, as a live database has them
       await client.end();
       log(`${name}: ${target.events} events in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      if (name === 'small' && needed.has('postgraphile')) {
+        postgraphile = await startPostGraphile(url.toString(), config.DATABASE_POOL_SIZE);
+        ctx.base.postgraphile = postgraphile.url;
+        log(`postgraphile: over ${database}`);
+      }
     }
     const login = await fetch(`${ctx.base.small || ctx.base.large || ctx.base.cached}/graphql`, {
       method: 'POST',
@@ -188,22 +196,26 @@ async function main(): Promise<void> {
         `| ${s.label} (\`${s.id}\`) | ${r.rps.toFixed(0)} | ${ratio} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${bytes.get(s)} | ${r.errors} |`,
       );
     }
+    // [reference, measured]: printed as "measured vs reference".
     const pairs = [
       ['agenda-anonymous', 'agenda-cache-hit'],
       ['agenda-cache-hit', 'agenda-304'],
       ['list-small', 'list-large'],
       ['search-small', 'search-large'],
+      ['postgraphile-agenda', 'agenda-anonymous'],
+      ['postgraphile-agenda', 'agenda-signed-in'],
     ];
-    for (const [small, large] of pairs) {
-      const a = chosen.find((s) => s.id === small);
-      const b = chosen.find((s) => s.id === large);
+    for (const [reference, measured] of pairs) {
+      const a = chosen.find((s) => s.id === reference);
+      const b = chosen.find((s) => s.id === measured);
       if (!a || !b) continue;
       const [x, y] = [summary.get(a)!, summary.get(b)!];
-      log(`\n${large} vs ${small}: p99 ${(y.p99 / x.p99).toFixed(2)}×, req/s ${(y.rps / x.rps).toFixed(2)}×`);
+      log(`\n${measured} vs ${reference}: p99 ${(y.p99 / x.p99).toFixed(2)}×, req/s ${(y.rps / x.rps).toFixed(2)}×`);
     }
     log(`\nresident memory of the server process at the end: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
   } finally {
     await ceiling.close();
+    await postgraphile?.close();
     for (const app of apps) await app.close();
     // pg's pool resolves end() before its sockets close; let them go before dropping the databases.
     await new Promise((resolve) => setTimeout(resolve, 300));

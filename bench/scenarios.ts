@@ -5,9 +5,9 @@ import type { BenchRequest } from './wrk.js';
  * What a scenario runs against: `small` and `large` are the API over a database of `--small` and `--large`
  * published events (read-path.bench.ts starts them) with the response cache off, `cached` the API over `--small`
  * events with the cache on, `ceiling` a bare Fastify server that answers every request with the bytes of the
- * `agenda-anonymous` answer.
+ * `agenda-anonymous` answer, `postgraphile` PostGraphile 5 over the `small` database (bench/postgraphile.ts).
  */
-export type TargetName = 'small' | 'large' | 'cached' | 'ceiling';
+export type TargetName = 'small' | 'large' | 'cached' | 'ceiling' | 'postgraphile';
 
 export interface BenchContext {
   /** Base URL (http://127.0.0.1:port) of each target started for this run. */
@@ -33,6 +33,20 @@ export const FULL_AGENDA = `query($slug: String!) { event(slug: $slug) { title s
   keySpeakers { speaker { displayName jobTitle organisation { name } } }
   agenda { position type label title startsAt endsAt track keyPoints notes
     speakers { role status speaker { displayName jobTitle organisation { name } } } } } }`;
+/**
+ * FULL_AGENDA's fields asked of PostGraphile: the event by slug and its relations over the working-copy tables
+ * (events, event_sectors → sectors, event_speakers → speakers → organisations, agenda_items → session_speakers →
+ * speakers → organisations), in the API's order (`position`). Key speakers are the `featured` event_speakers rows;
+ * `honorific` and `name` are the columns the API's `displayName` is made of.
+ */
+const POSTGRAPHILE_AGENDA = `query($slug: String!) {
+  allEvents(condition: { slug: $slug, deletedAt: null }, first: 1) { nodes { title startsAt
+    eventSectorsByEventId(orderBy: POSITION_ASC) { nodes { sectorBySectorId { name } } }
+    eventSpeakersByEventId(condition: { featured: true }, orderBy: POSITION_ASC) { nodes {
+      speakerBySpeakerId { honorific name jobTitle organisationByOrganisationId { name } } } }
+    agendaItemsByEventId(orderBy: POSITION_ASC) { nodes { position type label title startsAt endsAt track keyPoints notes
+      sessionSpeakersByAgendaItemId(orderBy: POSITION_ASC) { nodes { role status
+        speakerBySpeakerId { honorific name jobTitle organisationByOrganisationId { name } } } } } } } } }`;
 const LIST = `{ events(first: 20) { totalCount nodes { slug title startsAt } } }`;
 const SEARCH = `query($q: String!) { events(first: 20, filter: { search: $q }) { totalCount nodes { slug title startsAt } } }`;
 
@@ -120,6 +134,12 @@ export const SCENARIOS: Scenario[] = [
     label: 'agenda, signed in (working copy)',
     target: 'small',
     request: ({ base, token }) => graphql(base.small, FULL_AGENDA, { slug: 'bench-0' }, token),
+  },
+  {
+    id: 'postgraphile-agenda',
+    label: 'agenda, PostGraphile 5 over the same tables (no auth: the reference for both)',
+    target: 'postgraphile',
+    request: ({ base }) => graphql(base.postgraphile, POSTGRAPHILE_AGENDA, { slug: 'bench-0' }),
   },
   {
     id: 'list-small',
