@@ -139,12 +139,8 @@ export class OperationLimits {
     variables: Record<string, unknown>,
     operationName?: string,
   ): number {
-    let cost: number;
-    try {
-      cost = queryCost(schema, document, variables, operationName);
-    } catch (error) {
-      throw refusal((error as Error).message, {});
-    }
+    const cost = rememberedCost(schema, document, variables, operationName);
+    if (typeof cost === 'string') throw refusal(cost, {});
     const limit = this.config.QUERY_MAX_COST;
     if (cost > limit) {
       throw refusal(
@@ -155,6 +151,36 @@ export class OperationLimits {
     }
     return cost;
   }
+}
+
+/**
+ * Costs by document (Apollo keeps one DocumentNode per query text it has seen) and variables: the same few
+ * operations come again and again, and costing walks the whole document. A cost, or why it cannot be costed.
+ * At most COSTS_KEPT variants per document, then afresh.
+ */
+const COSTS_KEPT = 100;
+const costs = new WeakMap<DocumentNode, Map<string, number | string>>();
+
+function rememberedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number | string {
+  let known = costs.get(document);
+  if (!known) costs.set(document, (known = new Map<string, number | string>()));
+  const key = `${operationName ?? ''}\n${JSON.stringify(variables)}`;
+  let cost = known.get(key);
+  if (cost === undefined) {
+    try {
+      cost = queryCost(schema, document, variables, operationName);
+    } catch (error) {
+      cost = (error as Error).message;
+    }
+    if (known.size >= COSTS_KEPT) known.clear();
+    known.set(key, cost);
+  }
+  return cost;
 }
 
 const refusal = (message: string, extensions: Record<string, unknown>) =>
