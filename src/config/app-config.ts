@@ -243,6 +243,13 @@ export class AppConfig {
   @WholeNumber({ min: 0, unit: 'bytes' })
   RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
+  /**
+   * Bytes of editors' working copies kept in memory, per event version (every edit bumps it; a write to a speaker,
+   * sector or organisation drops them all); 0 turns it off.
+   */
+  @WholeNumber({ min: 0, unit: 'bytes' })
+  WORKING_VIEW_CACHE_MAX_BYTES = 16 * 1024 * 1024;
+
   /** `Cache-Control: max-age` of anonymous public reads (GraphQL and partner feeds): how long browsers and CDNs keep them. */
   @WholeNumber({ min: 0, unit: 'seconds' })
   RESPONSE_CACHE_MAX_AGE_S = 30;

@@ -9,6 +9,9 @@ type Handler = (payload: string) => void;
 /** Waits between tries to make the LISTEN connection again: fast at first, never more than a second. */
 const retryDelayMs = (failures: number): number => Math.min(1000, 100 * 2 ** Math.max(0, failures - 1));
 
+/** NOTIFYed by a trigger on every write to speakers, sectors and organisations (migration SharedRecordChanges). */
+export const SHARED_RECORD_CHANGES_CHANNEL = 'shared_record_changes';
+
 /**
  * PostgreSQL LISTEN/NOTIFY for this process: one connection for every channel. A NOTIFY sent inside a
  * transaction arrives after it commits, in every replica, so caches, subscriptions and the webhook dispatcher

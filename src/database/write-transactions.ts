@@ -26,8 +26,8 @@ export class WriteTransactions {
 
   /**
    * Runs `work` in a transaction of its own, when a write slot is free. With `notices` (the default), it returns
-   * once this replica has heard what the transaction NOTIFYed (the response cache invalidated), so that its caller
-   * reads its own write; a write that announces nothing (a sign-in attempt) says `notices: false`.
+   * once this replica has heard what the transaction NOTIFYed (the response and working-view caches invalidated),
+   * so that its caller reads its own write; a write that announces nothing (a sign-in attempt) says `notices: false`.
    */
   async run<T>(work: (manager: EntityManager) => Promise<T>, { notices = true } = {}): Promise<T> {
     await this.turn();
@@ -48,7 +48,9 @@ export class WriteTransactions {
       else this.active -= 1;
     }
     // (After the slot is free: hearing the notice takes no connection of the pool.)
-    if (notices && this.config.RESPONSE_CACHE) await this.notifications.fence();
+    if (notices && (this.config.RESPONSE_CACHE || this.config.WORKING_VIEW_CACHE_MAX_BYTES > 0)) {
+      await this.notifications.fence();
+    }
     return result;
   }
 

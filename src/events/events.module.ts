@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SpeakersModule } from '../speakers/speakers.module.js';
 import { EventPublisher } from './data/event-publisher.js';
 import { EventViewsRepository } from './data/event-views.repository.js';
+import { WorkingViewCache } from './data/working-view-cache.js';
 import { AgendaEditorService } from './editing/agenda-editor.service.js';
 import { AppearanceEditorService } from './editing/appearance-editor.service.js';
 import { EventEditorService } from './editing/event-editor.service.js';
@@ -25,6 +26,7 @@ import { EventsService } from './reading/events.service.js';
   imports: [SpeakersModule],
   providers: [
     EventViewsRepository,
+    WorkingViewCache,
     EventPublisher,
     EventWriter,
     EventEditorService,

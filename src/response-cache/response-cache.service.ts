@@ -13,7 +13,7 @@ import {
 } from '../common/http/conditional.js';
 import { routePath } from '../common/http/route-path.js';
 import { AppConfig } from '../config/app-config.js';
-import { NotificationsService } from '../database/notifications.service.js';
+import { NotificationsService, SHARED_RECORD_CHANGES_CHANNEL } from '../database/notifications.service.js';
 import { readKey, refuseRateLimited } from '../edge/edge-hooks.js';
 import { RateLimitSync } from '../edge/rate-limit-sync.js';
 import { EVENT_CHANGES_CHANNEL, type EventChangeSignal } from '../events/domain/event-change.js';
@@ -21,9 +21,6 @@ import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { AnswerCache, type CachedAnswer, type Fill } from './answer-cache.js';
 import { AnswerScope, eventKey, eventSlugKey, LISTS_KEY } from './answer-scope.js';
 import { requestKey } from './request-key.js';
-
-/** NOTIFYed by a trigger on every write to speakers, sectors and organisations (migration SharedRecordChanges). */
-export const SHARED_RECORD_CHANGES_CHANNEL = 'shared_record_changes';
 
 /** Root fields whose answer depends on the events they name only; any other makes an answer depend on the lists. */
 const SINGLE_EVENT_ROOTS = new Set(['event', '__typename']);

@@ -5,6 +5,7 @@ import { isoInstant } from '../../common/clock.js';
 import type { AgendaItemView, EventView, RosterEntryView, VenueView } from '../domain/event-view.js';
 import type { SectorView } from '../../sectors/sector-view.js';
 import { isSignedIn, type Viewer } from '../../auth/viewer.js';
+import { WorkingViewCache } from './working-view-cache.js';
 
 interface EventRow {
   id: string;
@@ -35,11 +36,37 @@ export type EventKey = { ids: readonly string[] } | { slug: string };
 /** Reads whole events as EventView: the working copy from the content tables, or the published snapshot. */
 @Injectable()
 export class EventViewsRepository {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly cache: WorkingViewCache,
+  ) {}
 
-  /** The working copy of live (not deleted) events, in one statement whatever the agenda size. */
+  /**
+   * The working copy of live (not deleted) events. Outside a transaction, the copies of the versions current now
+   * come from WorkingViewCache and only the others are read; inside one (`manager`), all are read within it.
+   */
   async findWorking(key: EventKey, manager: EntityManager = this.manager): Promise<EventView[]> {
-    const where = 'ids' in key ? 'e.id = ANY($1::uuid[])' : 'e.slug = $1';
+    if (manager !== this.manager || !this.cache.enabled) return this.readWorking(key, manager);
+    const startedIn = this.cache.begin();
+    const current: { id: string; version: number }[] = await manager.query(
+      `SELECT e.id, e.version FROM events e WHERE ${whereKey(key)} AND e.deleted_at IS NULL`,
+      [keyValue(key)],
+    );
+    const views: EventView[] = [];
+    const missing: string[] = [];
+    for (const { id, version } of current) {
+      const cached = this.cache.get(id, version);
+      if (cached) views.push(cached);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return views;
+    const read = await this.readWorking({ ids: missing }, manager);
+    this.cache.put(read, startedIn);
+    return [...views, ...read];
+  }
+
+  /** The working copy of live events, in one statement whatever the agenda size. */
+  private async readWorking(key: EventKey, manager: EntityManager): Promise<EventView[]> {
     const events: EventRow[] = await manager.query(
       `SELECT e.id, e.slug, e.title, e.summary, e.description, e.starts_at, e.ends_at, e.time_zone, e.venue,
               e.attendance_mode, e.status, e.audience, e.job_titles, e.programme_note, e.publication_state,
@@ -70,8 +97,8 @@ export class EventViewsRepository {
                                 ORDER BY ai.position)
                           FROM agenda_items ai WHERE ai.event_id = e.id), '[]') AS agenda
          FROM events e
-        WHERE ${where} AND e.deleted_at IS NULL`,
-      ['ids' in key ? key.ids : key.slug],
+        WHERE ${whereKey(key)} AND e.deleted_at IS NULL`,
+      [keyValue(key)],
     );
     return events.map(toView);
   }
@@ -93,6 +120,9 @@ export class EventViewsRepository {
     return rows.map((r) => r.view);
   }
 }
+
+const whereKey = (key: EventKey): string => ('ids' in key ? 'e.id = ANY($1::uuid[])' : 'e.slug = $1');
+const keyValue = (key: EventKey): readonly string[] | string => ('ids' in key ? key.ids : key.slug);
 
 function toView(e: EventRow): EventView {
   return {
