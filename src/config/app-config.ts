@@ -96,6 +96,10 @@ export class AppConfig {
   @IsString()
   SCHEMA_FILE?: string;
 
+  /** How often each replica looks for scheduled publications that are due (schedulePublication). */
+  @WholeNumber({ min: 50, unit: 'milliseconds' })
+  PUBLICATION_SCHEDULE_POLL_MS = 5_000;
+
   /** First webhook retry after this many milliseconds; each later one waits twice as long (8 tries at most). */
   @WholeNumber({ min: 10, unit: 'milliseconds' })
   WEBHOOK_RETRY_BASE_MS = 10_000;

@@ -5,6 +5,7 @@ import { EventChangeEntity } from '../events/data/event-change.entity.js';
 import { EventPublicationEntity } from '../events/data/event-publication.entity.js';
 import { EventRevisionEntity } from '../events/data/event-revision.entity.js';
 import { EventSectorEntity } from '../events/data/event-sector.entity.js';
+import { PublicationScheduleEntity } from '../events/data/publication-schedule.entity.js';
 import { EventSpeakerEntity } from '../events/data/event-speaker.entity.js';
 import { EventEntity } from '../events/data/event.entity.js';
 import { PublishedAppearanceEntity } from '../events/data/published-appearance.entity.js';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   SpeakerRevisionEntity,
   EventEntity,
   EventSectorEntity,
+  PublicationScheduleEntity,
   EventSpeakerEntity,
   AgendaItemEntity,
   SessionSpeakerEntity,

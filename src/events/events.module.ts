@@ -3,6 +3,7 @@ import { SpeakersModule } from '../speakers/speakers.module.js';
 import { EventPublisher } from './data/event-publisher.js';
 import { EventViewsRepository } from './data/event-views.repository.js';
 import { WorkingViewCache } from './data/working-view-cache.js';
+import { PublicationScheduler } from './editing/publication-scheduler.service.js';
 import { AgendaEditorService } from './editing/agenda-editor.service.js';
 import { AppearanceEditorService } from './editing/appearance-editor.service.js';
 import { EventEditorService } from './editing/event-editor.service.js';
@@ -27,6 +28,7 @@ import { EventsService } from './reading/events.service.js';
   providers: [
     EventViewsRepository,
     WorkingViewCache,
+    PublicationScheduler,
     EventPublisher,
     EventWriter,
     EventEditorService,

@@ -21,6 +21,8 @@ export interface TestApp {
   ): Promise<GraphQLResponse<T>>;
   /** Starts another app on the same database, as a restart or a second replica would. */
   restart(env?: Record<string, string>): Promise<NestFastifyApplication>;
+  /** Stops one app that `restart` started, as a replica going away. */
+  stop(app: NestFastifyApplication): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const app = await boot(database.url, { ...env, ...extra });
       apps.push(app);
       return app;
+    },
+    async stop(app) {
+      apps.splice(apps.indexOf(app), 1);
+      await app.close();
     },
     async close() {
       for (const app of apps) await app.close();

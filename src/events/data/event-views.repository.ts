@@ -26,6 +26,8 @@ interface EventRow {
   published_at: Date | null;
   updated_at: Date;
   version: number;
+  scheduled_publish_at: Date | null;
+  scheduled_unpublish_at: Date | null;
   sectors: SectorView[];
   speakers: RosterEntryView[];
   agenda: AgendaItemView[];
@@ -71,6 +73,7 @@ export class EventViewsRepository {
       `SELECT e.id, e.slug, e.title, e.summary, e.description, e.starts_at, e.ends_at, e.time_zone, e.venue,
               e.attendance_mode, e.status, e.audience, e.job_titles, e.programme_note, e.publication_state,
               e.published_at, e.updated_at, e.version,
+              ps.publish_at AS scheduled_publish_at, ps.unpublish_at AS scheduled_unpublish_at,
               coalesce((SELECT json_agg(json_build_object('id', s.id, 'slug', s.slug, 'name', s.name)
                                         ORDER BY es.position)
                           FROM event_sectors es JOIN sectors s ON s.id = es.sector_id
@@ -96,7 +99,7 @@ export class EventViewsRepository {
                                          FROM session_speakers ss WHERE ss.agenda_item_id = ai.id), '[]'))
                                 ORDER BY ai.position)
                           FROM agenda_items ai WHERE ai.event_id = e.id), '[]') AS agenda
-         FROM events e
+         FROM events e LEFT JOIN publication_schedules ps ON ps.event_id = e.id
         WHERE ${whereKey(key)} AND e.deleted_at IS NULL`,
       [keyValue(key)],
     );
@@ -148,5 +151,7 @@ function toView(e: EventRow): EventView {
     publishedAt: isoInstant(e.published_at),
     updatedAt: isoInstant(e.updated_at),
     version: e.version,
+    scheduledPublishAt: isoInstant(e.scheduled_publish_at),
+    scheduledUnpublishAt: isoInstant(e.scheduled_unpublish_at),
   };
 }

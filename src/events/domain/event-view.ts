@@ -75,6 +75,9 @@ export interface EventView {
   publishedAt: string | null;
   updatedAt: string;
   version: number;
+  /** Editors' working copy only: when a schedulePublication will publish or unpublish it. */
+  scheduledPublishAt?: string | null;
+  scheduledUnpublishAt?: string | null;
   /**
    * Set on the rows of lists (events, related events), which leave out `agenda` and `speakers` to stay light;
    * resolvers that need those load the whole event (EventsService.whole), in one batch per request.
@@ -92,5 +95,7 @@ export function publicView(view: EventView): EventView {
     speakers: item.speakers.filter((a) => PUBLIC_STATUSES.includes(a.status)),
   }));
   const appearing = new Set(agenda.flatMap((item) => item.speakers.map((a) => a.speakerId)));
-  return { ...view, agenda, speakers: view.speakers.filter((s) => appearing.has(s.id)) };
+  // The schedule is the editors' business, not part of what is published.
+  const { scheduledPublishAt: _publish, scheduledUnpublishAt: _unpublish, ...published } = view;
+  return { ...published, agenda, speakers: view.speakers.filter((s) => appearing.has(s.id)) };
 }

@@ -11,6 +11,7 @@ import { type EventDocument, inputField, toDocument } from '../domain/event-docu
 import { slugify } from '../../common/slug.js';
 import type { EventView } from '../domain/event-view.js';
 import { deletedEvents } from '../data/event-rows.js';
+import type { PublicationTimes } from '../data/publication-schedule-rows.js';
 import { EventViewsRepository } from '../data/event-views.repository.js';
 import { EventWriter } from './event-writer.service.js';
 
@@ -98,6 +99,26 @@ export class EventEditorService {
       authorId: author.id,
       publication: 'unpublish',
     });
+  }
+
+  /** Editors time a publish and/or an unpublish (both null: cancel); a time must be in the future. */
+  schedulePublication(
+    viewer: Viewer | null,
+    id: string,
+    expectedVersion: number,
+    times: PublicationTimes,
+  ): Promise<EventView> {
+    const author = requireRole(viewer, 'EDITOR', 'schedule publication');
+    const now = Date.now();
+    for (const member of ['publishAt', 'unpublishAt'] as const) {
+      const at = times[member];
+      if (at && at.getTime() <= now)
+        throw new BadInputError(member, 'is in the past; publish or unpublish now instead');
+    }
+    if (times.publishAt && times.unpublishAt && times.unpublishAt <= times.publishAt) {
+      throw new BadInputError('unpublishAt', 'must be after publishAt');
+    }
+    return this.writer.schedule(id, expectedVersion, times, author.id);
   }
 
   /** A draft copy under a new slug, every time shifted by the difference in start; new agenda item ids. */

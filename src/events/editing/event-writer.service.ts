@@ -15,6 +15,7 @@ import {
   slugTaken,
 } from '../data/event-rows.js';
 import { EventViewsRepository } from '../data/event-views.repository.js';
+import { cancelSchedule, claimDue, type PublicationTimes, setSchedule } from '../data/publication-schedule-rows.js';
 import { insertRevision } from '../data/revision-rows.js';
 import type { EventChangeKind } from '../domain/event-change.js';
 import { documentField, type EventDocument, toDocument } from '../domain/event-document.js';
@@ -92,26 +93,72 @@ export class EventWriter {
    * CONFLICT carrying the current version, and nothing is written.
    */
   change(eventId: string, expectedVersion: number | null, mutate: Mutation, options: SaveOptions): Promise<EventView> {
+    return this.writes.run((manager) => this.changeWithin(manager, eventId, expectedVersion, mutate, options));
+  }
+
+  /**
+   * Sets when the event is to be published and unpublished (both null: cancels), as an edit of its own: the
+   * version check and bump, and a revision.
+   */
+  schedule(
+    eventId: string,
+    expectedVersion: number,
+    times: PublicationTimes,
+    authorId: string | null,
+  ): Promise<EventView> {
     return this.writes.run(async (manager) => {
       await bumpVersion(manager, eventId, expectedVersion);
-      const [before] = await this.views.findWorking({ ids: [eventId] }, manager);
-      const draft = toDocument(before);
-      // An imported schedule may overlap within a room: editing such an event keeps the overlaps it has, but
-      // may not add any.
-      const existing = new Set(documentOverlaps(draft).map((pair) => pair.key));
-      const doc = validateEventDocument(mutate(draft, before) ?? draft, fieldOf(options), {
-        allowOverlaps: options.allowOverlaps || existing.size > 0,
-      });
-      const added =
-        existing.size > 0 && !options.allowOverlaps
-          ? documentOverlaps(doc).find((pair) => !existing.has(pair.key))
-          : undefined;
-      if (added) {
-        const field = fieldOf(options)(`/agenda/${added.b}/startsAt`);
-        throw new BadInputError(field, `overlaps agenda item ${added.a} in its track`);
-      }
-      return this.save(manager, eventId, before, doc, options);
+      await setSchedule(manager, eventId, times, authorId);
+      const [view] = await this.views.findWorking({ ids: [eventId] }, manager);
+      await insertRevision(manager, view, times.publishAt || times.unpublishAt ? 'scheduled' : 'unscheduled', authorId);
+      return view;
     });
+  }
+
+  /**
+   * Publishes or unpublishes an event whose scheduled time has come, as its scheduler (the revision's author) would
+   * by hand: the claim of the time and the publication are one transaction, so it happens once whichever replica
+   * gets there first. False when nothing was due any more.
+   */
+  runSchedule(eventId: string): Promise<boolean> {
+    return this.writes.run(async (manager) => {
+      const due = await claimDue(manager, eventId);
+      if (!due) return false;
+      const action = due.publication === 'publish' ? 'published' : 'unpublished';
+      await this.changeWithin(manager, eventId, null, () => undefined, {
+        action,
+        authorId: due.scheduledBy,
+        publication: due.publication,
+      });
+      return true;
+    });
+  }
+
+  private async changeWithin(
+    manager: EntityManager,
+    eventId: string,
+    expectedVersion: number | null,
+    mutate: Mutation,
+    options: SaveOptions,
+  ): Promise<EventView> {
+    await bumpVersion(manager, eventId, expectedVersion);
+    const [before] = await this.views.findWorking({ ids: [eventId] }, manager);
+    const draft = toDocument(before);
+    // An imported schedule may overlap within a room: editing such an event keeps the overlaps it has, but
+    // may not add any.
+    const existing = new Set(documentOverlaps(draft).map((pair) => pair.key));
+    const doc = validateEventDocument(mutate(draft, before) ?? draft, fieldOf(options), {
+      allowOverlaps: options.allowOverlaps || existing.size > 0,
+    });
+    const added =
+      existing.size > 0 && !options.allowOverlaps
+        ? documentOverlaps(doc).find((pair) => !existing.has(pair.key))
+        : undefined;
+    if (added) {
+      const field = fieldOf(options)(`/agenda/${added.b}/startsAt`);
+      throw new BadInputError(field, `overlaps agenda item ${added.a} in its track`);
+    }
+    return this.save(manager, eventId, before, doc, options);
   }
 
   /** Soft delete: the slug becomes free, the published copy goes, the revisions stay. */
@@ -123,6 +170,8 @@ export class EventWriter {
         await this.announce(manager, view, 'event.deleted', 'deleted');
       await insertRevision(manager, view, 'deleted', authorId);
       await markDeleted(manager, eventId);
+      // Restored, it is a draft to publish again when ready: nothing it was scheduled for still holds.
+      await cancelSchedule(manager, eventId);
     });
   }
 

@@ -10,6 +10,7 @@ import {
   EventVersionArgs,
   RestoreDeletedEventArgs,
   RestoreEventRevisionArgs,
+  SchedulePublicationArgs,
   UpdateEventArgs,
 } from './dto/event-mutation.args.js';
 import { EventEditorService } from '../editing/event-editor.service.js';
@@ -59,6 +60,21 @@ export class EventMutationsResolver {
   @Mutation(() => EventModel)
   unpublishEvent(@Args() { id, expectedVersion }: EventVersionArgs, @Context() ctx: GraphQLContext) {
     return this.editor.unpublish(ctx.viewer, id, expectedVersion);
+  }
+
+  @Mutation(() => EventModel, {
+    description:
+      'Editors: publishes and/or unpublishes the event at the given times (once, whichever replica runs; late if ' +
+      'none ran at the time), as publishEvent/unpublishEvent would. Null for both cancels.',
+  })
+  schedulePublication(
+    @Args() { eventId, expectedVersion, publishAt, unpublishAt }: SchedulePublicationArgs,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.editor.schedulePublication(ctx.viewer, eventId, expectedVersion, {
+      publishAt: publishAt ?? null,
+      unpublishAt: unpublishAt ?? null,
+    });
   }
 
   @Mutation(() => EventModel, {

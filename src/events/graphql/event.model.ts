@@ -66,4 +66,16 @@ export class EventModel {
 
   @Field(() => Int, { description: 'Increases with every saved change; pass it back as expectedVersion.' })
   version: number;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Editors only (null otherwise): when schedulePublication will publish the event.',
+  })
+  scheduledPublishAt?: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Editors only (null otherwise): when schedulePublication will unpublish the event.',
+  })
+  scheduledUnpublishAt?: string | null;
 }

@@ -94,3 +94,24 @@ export class ExportEventArgs {
   @MaxLength(TEXT.slug.max)
   slug: string;
 }
+
+@ArgsType()
+export class SchedulePublicationArgs {
+  @Field(() => ID)
+  @IsId('an event')
+  eventId: string;
+
+  @Field(() => Int)
+  @IsVersion()
+  expectedVersion: number;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When to publish; null: no timed publish.' })
+  @IsOptional()
+  @IsDate()
+  publishAt?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When to unpublish; null: no timed unpublish.' })
+  @IsOptional()
+  @IsDate()
+  unpublishAt?: Date | null;
+}
