@@ -11,13 +11,14 @@
 // times, and the updateSpeaker mutations a second one primary sustains.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { freePort } from '../test/support/free-port.mjs';
 import { postgresPair } from '../test/support/postgres-pair.mjs';
+import { nginxConfig } from './nginx-config.mjs';
 
 const REPLICAS = 3;
 const ADMIN = { ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'correct horse battery staple' };
@@ -37,69 +38,23 @@ const ms = (n) => `${Math.round(n)} ms`;
 
 // --- nginx -------------------------------------------------------------------------------------------------------
 
-function nginxBinary() {
-  const has = () => existsSync('/usr/sbin/nginx');
-  if (!has() && process.getuid?.() === 0) {
-    console.log("Installing Debian's nginx-light for the cluster drill (apt-get)…");
+/** Debian's nginx and wrk, installed with apt-get when missing and root (as the browser tests install chromium). */
+function prerequisites() {
+  const missing = [
+    ['/usr/sbin/nginx', 'nginx-light'],
+    ['/usr/bin/wrk', 'wrk'],
+  ].filter(([path]) => !existsSync(path));
+  if (missing.length > 0 && process.getuid?.() === 0) {
+    const packages = missing.map(([, name]) => name);
+    console.log(`Installing Debian's ${packages.join(' and ')} for the cluster drill (apt-get)…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'nginx-light'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
   }
-  if (!has()) throw new Error("the cluster drill needs Debian's nginx: sudo apt-get install nginx-light");
+  const still = missing.filter(([path]) => !existsSync(path)).map(([, name]) => name);
+  if (still.length > 0)
+    throw new Error(`the cluster drill needs Debian's ${still.join(' and ')}: sudo apt-get install ${still.join(' ')}`);
   return '/usr/sbin/nginx';
-}
-
-/**
- * The load balancer's configuration: the same shape as docker/nginx.conf (upstream with passive health, retries of
- * idempotent requests on the next replica, WebSocket upgrade), with private paths and loopback addresses.
- */
-function nginxConfig({ dir, port, upstreams }) {
-  const temp = (name) => {
-    const path = join(dir, name);
-    mkdirSync(path, { recursive: true });
-    chmodSync(path, 0o777); // the workers run as nobody when the master is root
-    return path;
-  };
-  return `worker_processes 1;
-daemon off;
-pid ${join(dir, 'nginx.pid')};
-error_log ${join(dir, 'error.log')} warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path ${temp('body')};
-  proxy_temp_path ${temp('proxy')};
-  fastcgi_temp_path ${temp('fastcgi')};
-  uwsgi_temp_path ${temp('uwsgi')};
-  scgi_temp_path ${temp('scgi')};
-  upstream agenda_api {
-${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}
-    keepalive 64;
-  }
-  map $http_upgrade $connection_upgrade {
-    default upgrade;
-    '' '';
-  }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://agenda_api;
-      proxy_http_version 1.1;
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header Upgrade $http_upgrade;
-      proxy_set_header Connection $connection_upgrade;
-      proxy_connect_timeout 1s;
-      proxy_read_timeout 1h;
-      proxy_next_upstream error timeout http_502 http_503;
-      proxy_next_upstream_tries 3;
-      proxy_next_upstream_timeout 5s;
-      add_header X-Upstream $upstream_addr always;
-    }
-  }
-}
-`;
 }
 
 const balancers = [];
@@ -240,7 +195,7 @@ request = function()
 end
 `,
   );
-  const out = execFileSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '-s', script, base + '/'], {
+  const out = execFileSync('/usr/bin/wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '-s', script, base + '/'], {
     encoding: 'utf8',
   });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
@@ -251,7 +206,7 @@ end
 
 // --- the drill ---------------------------------------------------------------------------------------------------
 
-const nginx = nginxBinary();
+const nginx = prerequisites();
 const started = Date.now();
 const pair = await postgresPair();
 let exitCode = 1;
