@@ -140,9 +140,9 @@ export class PublicReads implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Connects when needed, then measures how stale the standby may be: at most the age of the newest primary
-   * position it has replayed (sampled here every probe), and at most the age of its last replayed commit unless it
-   * has replayed everything (an idle primary writes no commits). Fit when that is within DATABASE_READ_MAX_LAG_MS.
+   * Connects when needed, then measures how stale the standby may be: nothing when it has replayed as far as the
+   * primary was when asked; else at most the age of the newest primary position it has replayed (sampled here
+   * every probe), and at most the age of its last replayed commit. Fit when that is within DATABASE_READ_MAX_LAG_MS.
    */
   private async probe(): Promise<void> {
     if (this.stopped || !this.primary.isInitialized) return;
@@ -156,8 +156,9 @@ export class PublicReads implements OnApplicationBootstrap, OnApplicationShutdow
       if (replayAgeMs === undefined) return;
       if (this.neededNow === UNKNOWN) this.needed = Promise.resolve((this.neededNow = position));
       while (this.samples.length > 1 && this.samples[1].position <= this.replayed) this.samples.shift();
-      const current = this.samples[0].position <= this.replayed;
-      const lagMs = current ? Date.now() - this.samples[0].at : Math.min(Date.now() - this.samples[0].at, replayAgeMs);
+      // Replayed as far as the primary was when asked: current (however long asking took). Else: behind by at most
+      // the age of the newest position it has replayed, and at most the age of its last replayed commit.
+      const lagMs = this.replayed >= position ? 0 : Math.min(Date.now() - this.samples[0].at, replayAgeMs);
       const fit = lagMs <= this.config.DATABASE_READ_MAX_LAG_MS;
       if (fit && !this.fit) this.logger.log(`${this.where()} answers public reads`);
       if (!fit && this.fit)
