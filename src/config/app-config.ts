@@ -40,6 +40,21 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * A streaming hot standby of DATABASE_URL for anonymous reads of published data (database/public-reads.ts);
+   * unset, every read goes to DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
+  DATABASE_READ_URL?: string;
+
+  /**
+   * How stale the read standby may be: lagging more, it answers nothing until it catches up; and how long a read
+   * after a change waits for the standby to replay it before it reads the primary instead.
+   */
+  @WholeNumber({ min: 10, unit: 'milliseconds' })
+  DATABASE_READ_MAX_LAG_MS = 500;
+
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
 

@@ -37,6 +37,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.DATABASE_WRITE_CONNECTIONS >= config.DATABASE_POOL_SIZE) {
     problems.push('DATABASE_WRITE_CONNECTIONS must be below DATABASE_POOL_SIZE: reads need connections of their own');
   }
+  if (config.DATABASE_READ_URL && !config.DATABASE_URL) {
+    problems.push('DATABASE_READ_URL needs DATABASE_URL: it is a standby of that server');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

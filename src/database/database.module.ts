@@ -5,12 +5,13 @@ import { AppConfig } from '../config/app-config.js';
 import { DatabaseLifecycle } from './database-lifecycle.service.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { NotificationsService } from './notifications.service.js';
+import { PublicReads } from './public-reads.js';
 import { WriteTransactions } from './write-transactions.js';
 
 /**
  * PostgreSQL through TypeORM, connected in the background (DatabaseLifecycle: pending migrations, then the pool,
  * then the start tasks), so the service listens and answers health checks while the database is out of reach;
- * LISTEN/NOTIFY; and the bound on concurrent write transactions.
+ * LISTEN/NOTIFY; the bound on concurrent write transactions; and the read standby of anonymous public reads.
  */
 @Global()
 @Module({
@@ -33,7 +34,7 @@ import { WriteTransactions } from './write-transactions.js';
       },
     }),
   ],
-  providers: [NotificationsService, DatabaseLifecycle, WriteTransactions],
-  exports: [NotificationsService, DatabaseLifecycle, WriteTransactions],
+  providers: [NotificationsService, DatabaseLifecycle, WriteTransactions, PublicReads],
+  exports: [NotificationsService, DatabaseLifecycle, WriteTransactions, PublicReads],
 })
 export class DatabaseModule {}

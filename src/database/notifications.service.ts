@@ -24,6 +24,7 @@ export class NotificationsService implements OnApplicationShutdown {
   private readonly logger = new Logger('Notifications');
   private readonly handlers = new Map<string, Set<Handler>>();
   private readonly reconnectHooks: (() => Promise<void>)[] = [];
+  private readonly heardHooks: (() => void)[] = [];
   private client?: pg.Client;
   private readonly given = new WeakSet<pg.Client>();
   private retryTimer?: NodeJS.Timeout;
@@ -87,6 +88,14 @@ export class NotificationsService implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Calls `hook` (before the channel's handlers) for every notice heard on any channel, fences excepted: a change
+   * was committed (PublicReads then waits for the read standby to replay it).
+   */
+  heard(hook: () => void): void {
+    this.heardHooks.push(hook);
+  }
+
   /** Runs `hook` each time the connection listens again after it was lost, before it counts as connected. */
   onReconnect(hook: () => Promise<void>): void {
     this.reconnectHooks.push(hook);
@@ -115,6 +124,7 @@ export class NotificationsService implements OnApplicationShutdown {
       keepAlive: true,
     });
     client.on('notification', ({ channel, payload }) => {
+      if (channel !== this.fenceChannel) for (const hook of this.heardHooks) hook();
       for (const handler of this.handlers.get(channel) ?? []) handler(payload ?? '');
     });
     client.on('error', (error) => this.lost(client, error));

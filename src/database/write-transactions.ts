@@ -48,7 +48,11 @@ export class WriteTransactions {
       else this.active -= 1;
     }
     // (After the slot is free: hearing the notice takes no connection of the pool.)
-    if (notices && (this.config.RESPONSE_CACHE || this.config.WORKING_VIEW_CACHE_MAX_BYTES > 0)) {
+    // (With a read standby too: PublicReads hears the notice and makes later anonymous reads wait for its replay.)
+    if (
+      notices &&
+      (this.config.RESPONSE_CACHE || this.config.WORKING_VIEW_CACHE_MAX_BYTES > 0 || this.config.DATABASE_READ_URL)
+    ) {
       await this.notifications.fence();
     }
     return result;

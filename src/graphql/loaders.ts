@@ -38,7 +38,7 @@ export function createLoaders(
       async (keys): Promise<(EventView[] | Error)[]> => {
         // A bad page size fails its own field only (an error thrown here would fail the batch, masked).
         const valid = keys.filter(({ first }) => Number.isInteger(first) && first >= 0 && first <= 20);
-        const related = await deps.events.related(valid);
+        const related = await deps.events.related(viewer, valid);
         const byKey = new Map(valid.map((key, i) => [key, related[i]]));
         return keys.map(
           (key) => byKey.get(key) ?? new BadInputError('relatedEvents.first', 'must be between 0 and 20'),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
+import { PublicReads } from '../../database/public-reads.js';
 import { isoInstant } from '../../common/clock.js';
 import type { AgendaItemView, EventView, RosterEntryView, VenueView } from '../domain/event-view.js';
 import type { SectorView } from '../../sectors/sector-view.js';
@@ -41,6 +42,7 @@ export class EventViewsRepository {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly cache: WorkingViewCache,
+    private readonly reads: PublicReads,
   ) {}
 
   /**
@@ -114,12 +116,14 @@ export class EventViewsRepository {
     return isSignedIn(viewer) ? this.findWorking(key) : this.findPublished(key);
   }
 
-  /** Published snapshots, as anonymous readers see them. */
-  async findPublished(key: EventKey, manager: EntityManager = this.manager): Promise<EventView[]> {
+  /** Published snapshots, as anonymous readers see them (from the read standby, unless `manager` is given). */
+  async findPublished(key: EventKey, manager?: EntityManager): Promise<EventView[]> {
+    const query = <T>(sql: string, params: unknown[]) =>
+      manager ? manager.query<T>(sql, params) : this.reads.query<T>(sql, params);
     const rows: { view: EventView }[] =
       'ids' in key
-        ? await manager.query(`SELECT view FROM event_publications WHERE event_id = ANY($1::uuid[])`, [key.ids])
-        : await manager.query(`SELECT view FROM event_publications WHERE slug = $1`, [key.slug]);
+        ? await query(`SELECT view FROM event_publications WHERE event_id = ANY($1::uuid[])`, [key.ids])
+        : await query(`SELECT view FROM event_publications WHERE slug = $1`, [key.slug]);
     return rows.map((r) => r.view);
   }
 }

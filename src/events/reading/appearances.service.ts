@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
+import { PublicReads } from '../../database/public-reads.js';
 import { isSignedIn, type Viewer } from '../../auth/viewer.js';
 import type { SpeakerView } from '../../speakers/speaker-view.js';
 import { agendaOf, type SessionSpeakerNode } from '../domain/event-graph.js';
@@ -22,7 +23,10 @@ export interface SpeakerLoaders {
 /** Where speakers appear: agenda items of the events the caller may see. */
 @Injectable()
 export class AppearancesService {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly reads: PublicReads,
+  ) {}
 
   /** Appearances of many speakers at once, newest event first: published ones for anonymous readers. */
   async appearanceRows(viewer: Viewer | null, speakerIds: readonly string[]): Promise<AppearanceRow[][]> {
@@ -36,7 +40,7 @@ export class AppearancesService {
             ORDER BY e.starts_at DESC, e.id, ai.position`,
           [speakerIds],
         )
-      : await this.manager.query(
+      : await this.reads.query(
           `SELECT speaker_id, event_id, agenda_item_id, role, status FROM published_appearances
             WHERE speaker_id = ANY($1::uuid[])
             ORDER BY event_starts_at DESC, event_id, position`,

@@ -9,6 +9,7 @@ import { EventOrder } from '../graphql/event.enums.js';
 import { type EventDocument, toDocument } from '../domain/event-document.js';
 import type { EventView } from '../domain/event-view.js';
 import { EventViewsRepository } from '../data/event-views.repository.js';
+import { PublicReads } from '../../database/public-reads.js';
 import { UUID_PATTERN } from '../../common/validation/fields.js';
 
 /** A sort key as cursors carry it: an ISO-8601 instant, up to microseconds. */
@@ -32,7 +33,13 @@ export class EventsService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly views: EventViewsRepository,
+    private readonly reads: PublicReads,
   ) {}
+
+  /** Editors read the primary; anonymous readers' published rows may come from the read standby. */
+  private query<T>(editor: boolean, sql: string, params: unknown[]): Promise<T> {
+    return editor ? this.manager.query<T>(sql, params) : this.reads.query<T>(sql, params);
+  }
 
   /** The whole event for a list row (see EventView.partial); batched with every other row of the request. */
   async whole(view: EventView, loaders: EventLoaders): Promise<EventView> {
@@ -103,7 +110,8 @@ export class EventsService {
                    WHERE ${where.join(' AND ')}
                    ORDER BY ${sortColumn} ${direction}, ${t.id} ${direction}
                    LIMIT ${p(first + 1)}`;
-    const rows: ListRow[] = await this.manager.query(
+    const rows: ListRow[] = await this.query(
+      editor,
       editor
         ? `SELECT page.id, to_json(page.sort) #>> '{}' AS sort_key FROM (${page}) page
             ORDER BY page.sort ${direction}, page.id ${direction}`
@@ -120,7 +128,8 @@ export class EventsService {
       after,
       (v) => cursors.get(v.id)!,
       async () => {
-        const [{ count }]: { count: string }[] = await this.manager.query(
+        const [{ count }]: { count: string }[] = await this.query(
+          editor,
           `SELECT count(*) AS count FROM ${t.table} WHERE ${filterWhere.join(' AND ')}`,
           filterParams,
         );
@@ -148,9 +157,10 @@ export class EventsService {
    * Other published events a reader may also like, best first: most shared sectors, then nearest in time.
    * Batched: one statement for every event of a request.
    */
-  async related(events: readonly { event: EventView; first: number }[]): Promise<EventView[][]> {
+  async related(viewer: Viewer | null, events: readonly { event: EventView; first: number }[]): Promise<EventView[][]> {
     if (events.length === 0) return [];
-    const rows: { k: number; view: EventView }[] = await this.manager.query(
+    const rows: { k: number; view: EventView }[] = await this.query(
+      isSignedIn(viewer),
       `SELECT x.k, l.list_view AS view
          FROM jsonb_to_recordset($1::jsonb) AS x(k int, event_id uuid, sectors text[], starts_at timestamptz, n int)
          CROSS JOIN LATERAL (
