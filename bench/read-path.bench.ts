@@ -160,10 +160,22 @@ async function main(): Promise<void> {
       bytes.set(scenario, (await check(scenario, request)).length);
       await load(request, { ...LOAD, seconds: 2 }); // warm-up, discarded
     }
-    const results = new Map<Scenario, LoadResult[]>(chosen.map((s) => [s, []]));
+    /**
+     * A load run and the CPU this process (every server under test, none but the one asked working) spent per
+     * answer: less sensitive than req/s to what else the machine runs.
+     */
+    const measured = async (request: BenchRequest) => {
+      const before = process.cpuUsage();
+      const started = process.hrtime.bigint();
+      const result = await load(request, LOAD);
+      const cpu = process.cpuUsage(before);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      return { ...result, cpuUs: (cpu.user + cpu.system) / Math.max(1, result.rps * seconds) };
+    };
+    const results = new Map<Scenario, (LoadResult & { cpuUs: number })[]>(chosen.map((s) => [s, []]));
     for (let round = 0; round < ROUNDS; round++) {
       const order = chosen.map((_, k) => chosen[(k + round) % chosen.length]);
-      for (const scenario of order) results.get(scenario)!.push(await load(requests.get(scenario)!, LOAD));
+      for (const scenario of order) results.get(scenario)!.push(await measured(requests.get(scenario)!));
       log(`round ${round + 1} of ${ROUNDS} done`);
     }
 
@@ -177,6 +189,7 @@ async function main(): Promise<void> {
             rps: median(rs.map((r) => r.rps)),
             p50: median(rs.map((r) => r.p50)),
             p99: median(rs.map((r) => r.p99)),
+            cpuUs: median(rs.map((r) => r.cpuUs)),
             errors,
           },
         ];
@@ -188,12 +201,14 @@ async function main(): Promise<void> {
         ` connections; small = ${API_TARGETS.small!.events} events, large = ${API_TARGETS.large!.events}; node ${process.version}`,
     );
     log(
-      '\n| scenario | req/s | vs ceiling | p50 ms | p99 ms | bytes | errors |\n| --- | --- | --- | --- | --- | --- | --- |',
+      '\n| scenario | req/s | vs ceiling | p50 ms | p99 ms | CPU µs/req | bytes | errors |\n' +
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
     );
     for (const [s, r] of summary) {
       const ratio = top ? (r.rps / top).toFixed(3) : '–';
       log(
-        `| ${s.label} (\`${s.id}\`) | ${r.rps.toFixed(0)} | ${ratio} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${bytes.get(s)} | ${r.errors} |`,
+        `| ${s.label} (\`${s.id}\`) | ${r.rps.toFixed(0)} | ${ratio} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ` +
+          `${r.cpuUs.toFixed(0)} | ${bytes.get(s)} | ${r.errors} |`,
       );
     }
     // [reference, measured]: printed as "measured vs reference".
@@ -210,7 +225,10 @@ async function main(): Promise<void> {
       const b = chosen.find((s) => s.id === measured);
       if (!a || !b) continue;
       const [x, y] = [summary.get(a)!, summary.get(b)!];
-      log(`\n${measured} vs ${reference}: p99 ${(y.p99 / x.p99).toFixed(2)}×, req/s ${(y.rps / x.rps).toFixed(2)}×`);
+      log(
+        `\n${measured} vs ${reference}: p99 ${(y.p99 / x.p99).toFixed(2)}×, req/s ${(y.rps / x.rps).toFixed(2)}×, ` +
+          `CPU per answer ${(y.cpuUs / x.cpuUs).toFixed(2)}×`,
+      );
     }
     log(`\nresident memory of the server process at the end: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
   } finally {

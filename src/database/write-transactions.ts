@@ -26,7 +26,7 @@ export class WriteTransactions {
 
   /**
    * Runs `work` in a transaction of its own, when a write slot is free. With `notices` (the default), it returns
-   * once this replica has heard what the transaction NOTIFYed (the response and working-view caches invalidated),
+   * once this replica has heard what the transaction NOTIFYed (its caches invalidated, the standby told to wait for it),
    * so that its caller reads its own write; a write that announces nothing (a sign-in attempt) says `notices: false`.
    */
   async run<T>(work: (manager: EntityManager) => Promise<T>, { notices = true } = {}): Promise<T> {
@@ -49,12 +49,7 @@ export class WriteTransactions {
     }
     // (After the slot is free: hearing the notice takes no connection of the pool.)
     // (With a read standby too: PublicReads hears the notice and makes later anonymous reads wait for its replay.)
-    if (
-      notices &&
-      (this.config.RESPONSE_CACHE || this.config.WORKING_VIEW_CACHE_MAX_BYTES > 0 || this.config.DATABASE_READ_URL)
-    ) {
-      await this.notifications.fence();
-    }
+    if (notices) await this.notifications.fence();
     return result;
   }
 
