@@ -164,7 +164,7 @@ async function main(): Promise<void> {
      * A load run and the CPU this process (every server under test, none but the one asked working) spent per
      * answer: less sensitive than req/s to what else the machine runs.
      */
-    const measured = async (request: BenchRequest) => {
+    const loadWithCpu = async (request: BenchRequest) => {
       const before = process.cpuUsage();
       const started = process.hrtime.bigint();
       const result = await load(request, LOAD);
@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     const results = new Map<Scenario, (LoadResult & { cpuUs: number })[]>(chosen.map((s) => [s, []]));
     for (let round = 0; round < ROUNDS; round++) {
       const order = chosen.map((_, k) => chosen[(k + round) % chosen.length]);
-      for (const scenario of order) results.get(scenario)!.push(await measured(requests.get(scenario)!));
+      for (const scenario of order) results.get(scenario)!.push(await loadWithCpu(requests.get(scenario)!));
       log(`round ${round + 1} of ${ROUNDS} done`);
     }
 
