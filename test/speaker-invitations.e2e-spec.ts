@@ -402,3 +402,45 @@ describe('speaker invitations', () => {
     expect(kept).toEqual([]);
   });
 });
+
+describe('speaker invitations at the public edge', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // 100 points a day for an address; a page or its POST costs 40 (RATE_LIMIT_FEED_POINTS).
+    t = await startTestApp({
+      ...ADMIN,
+      TRUST_PROXY: 'true',
+      RATE_LIMIT_POINTS: '100',
+      RATE_LIMIT_COST_PER_POINT: '1000',
+      RATE_LIMIT_FEED_POINTS: '40',
+      RATE_LIMIT_WINDOW_S: '86400',
+      DEMO_CONTENT: 'false',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('charges the page and its POST the feed points, then refuses with 429 before any change', async () => {
+    const as = await signInEditors(t);
+    const speaker = buildSpeaker();
+    const doc = buildEvent({
+      speakers: [speaker],
+      agenda: [buildItem({ speakers: [{ speaker: speaker.slug, status: 'INVITED' }] })],
+    });
+    await importEvent(t, doc, true);
+    const event = (await t.gql(AGENDA, { slug: doc.slug }, as.editor)).data!.event;
+    const item = event.agenda[0];
+    const created = await t.gql(INVITE, { item: item.id, speaker: item.speakers[0].speaker.id }, as.editor);
+    const path = pathOf(created.data!.createSpeakerInvitation.url);
+    const address = '198.51.100.77';
+
+    expect((await t.http().get(path).set('x-forwarded-for', address)).status).toBe(200);
+    const posted = await t.http().post(path).set('x-forwarded-for', address).type('form').send('accept=true');
+    expect(posted.status).toBe(303);
+    const refused = await t.http().post(path).set('x-forwarded-for', address).type('form').send('accept=false');
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    const after = (await t.gql(AGENDA, { slug: doc.slug }, as.editor)).data!.event;
+    expect(after.agenda[0].speakers[0].status).toBe('CONFIRMED');
+  });
+});
