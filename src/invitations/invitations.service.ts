@@ -105,7 +105,7 @@ export class InvitationsService {
   /** Editors stop a link working; what the speaker answered stays as it is in the agenda. */
   async revoke(viewer: Viewer | null, id: string): Promise<SpeakerInvitation> {
     requireRole(viewer, 'EDITOR', 'revoke invitations');
-    const row = await this.writes.run((manager) => revokeInvitation(manager, id.toLowerCase()), { notices: false });
+    const row = await this.writes.run((manager) => revokeInvitation(manager, id.toLowerCase()));
     if (!row) throw new NotFoundError('Invitation');
     return this.model(row);
   }
