@@ -7,6 +7,7 @@ import { RecordVersions1765000200000 } from './1765000200000-RecordVersions.js';
 import { EdgeLimits1765000400000 } from './1765000400000-EdgeLimits.js';
 import { SharedRecordChanges1765000500000 } from './1765000500000-SharedRecordChanges.js';
 import { PublicationListViews1765000600000 } from './1765000600000-PublicationListViews.js';
+import { SpeakerInvitations1765001000000 } from './1765001000000-SpeakerInvitations.js';
 import { PublicationSchedules1765001200000 } from './1765001200000-PublicationSchedules.js';
 
 /** Every migration, oldest first. New migrations are added here as well as written to this folder. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   EdgeLimits1765000400000,
   SharedRecordChanges1765000500000,
   PublicationListViews1765000600000,
+  SpeakerInvitations1765001000000,
   PublicationSchedules1765001200000,
 ];

@@ -14,6 +14,7 @@ import { GraphQLContextModule } from './graphql/graphql-context.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { InvitationsModule } from './invitations/invitations.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PartnerModule } from './partner/partner.module.js';
 import { PlaygroundModule } from './playground/playground.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         PartnerModule,
         ImportsModule,
         WebhooksModule,
+        InvitationsModule,
       ],
     };
   }

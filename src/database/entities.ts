@@ -6,6 +6,8 @@ import { EventPublicationEntity } from '../events/data/event-publication.entity.
 import { EventRevisionEntity } from '../events/data/event-revision.entity.js';
 import { EventSectorEntity } from '../events/data/event-sector.entity.js';
 import { PublicationScheduleEntity } from '../events/data/publication-schedule.entity.js';
+import { InvitationResponseEntity } from '../invitations/invitation-response.entity.js';
+import { SpeakerInvitationEntity } from '../invitations/speaker-invitation.entity.js';
 import { EventSpeakerEntity } from '../events/data/event-speaker.entity.js';
 import { EventEntity } from '../events/data/event.entity.js';
 import { PublishedAppearanceEntity } from '../events/data/published-appearance.entity.js';
@@ -44,4 +46,6 @@ export const ENTITIES = [
   WebhookDeliveryEntity,
   SignInAttemptEntity,
   RateLimitCountEntity,
+  SpeakerInvitationEntity,
+  InvitationResponseEntity,
 ];

@@ -45,6 +45,14 @@ import { EventsService } from './reading/events.service.js';
     SectorEventsResolver,
     SpeakerAppearancesResolver,
   ],
-  exports: [EventViewsRepository, EventsService, AppearancesService, EventWriter, EventLinksService],
+  exports: [
+    EventViewsRepository,
+    EventsService,
+    AppearancesService,
+    EventWriter,
+    EventLinksService,
+    AgendaEditorService,
+    AppearanceEditorService,
+  ],
 })
 export class EventsModule {}

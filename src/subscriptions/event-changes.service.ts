@@ -9,7 +9,7 @@ import { clearLoaders } from '../graphql/loaders.js';
 import type { EventView } from '../events/domain/event-view.js';
 import { changesSince, latestChangeId } from '../events/data/event-change-notices.js';
 import { EventViewsRepository } from '../events/data/event-views.repository.js';
-import { EVENT_CHANGES_CHANNEL, type EventChangeSignal } from '../events/domain/event-change.js';
+import { EVENT_CHANGES_CHANNEL, type EventChangeSignal, UNSEEN_CHANGE_KINDS } from '../events/domain/event-change.js';
 
 /** Change notices heard recently, by id: one replayed after a reconnect and also heard live is passed on once. */
 const REMEMBERED = 1000;
@@ -64,7 +64,7 @@ export class EventChangesService implements OnModuleInit {
     this.heard.add(change.id);
     if (this.heard.size > REMEMBERED) this.heard.delete(this.heard.values().next().value!);
     this.heardUpTo(BigInt(change.id));
-    this.changes.emit(change.slug, change);
+    if (!UNSEEN_CHANGE_KINDS.includes(change.kind)) this.changes.emit(change.slug, change);
   }
 
   private heardUpTo(id: bigint): void {

@@ -10,7 +10,7 @@ export class EventSubscriptionsResolver {
   @Subscription(() => EventModel, {
     nullable: true,
     description:
-      'Fires when the event is published, republished, unpublished, deleted or restored; anonymous subscribers see the published state.',
+      'Fires when the event is published, republished, unpublished, deleted or restored, or a speaker answers an invitation; anonymous subscribers see the published state.',
   })
   eventChanged(@Args('slug') slug: string, @Context() ctx: GraphQLContext) {
     return this.changes.watch(slug, ctx);

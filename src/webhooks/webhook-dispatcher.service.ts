@@ -7,7 +7,7 @@ import { reportDatabaseUnavailable } from '../common/errors/service-unavailable.
 import { AppConfig } from '../config/app-config.js';
 import { DatabaseLifecycle } from '../database/database-lifecycle.service.js';
 import { NotificationsService } from '../database/notifications.service.js';
-import { EVENT_CHANGES_CHANNEL } from '../events/domain/event-change.js';
+import { EVENT_CHANGES_CHANNEL, LINK_BEARING_KINDS } from '../events/domain/event-change.js';
 import { MAX_ATTEMPTS } from './webhook-events.js';
 import { fanOutChanges } from './webhook-fan-out.js';
 import { postJson } from './webhook-http.js';
@@ -21,6 +21,10 @@ interface Due {
   url: string;
   secret: string;
 }
+
+/** A delivery's payload as SQL without the working link its kind carries (`kinds`: the LINK_BEARING_KINDS parameter). */
+const withoutLink = (kinds: string) =>
+  `CASE WHEN event = ANY(${kinds}::text[]) THEN payload #- '{document,invitation,url}' ELSE payload END`;
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`, as partners verify it (docs/webhooks.md). */
 export function signature(secret: string, body: string, at = new Date()): string {
@@ -132,8 +136,8 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     if (!error) {
       await this.manager.query(
         `UPDATE webhook_deliveries SET status = 'DELIVERED', delivered_at = now(), locked_until = NULL,
-                last_status_code = $2, last_error = NULL WHERE id = $1`,
-        [delivery.id, statusCode],
+                last_status_code = $2, last_error = NULL, payload = ${withoutLink('$3')} WHERE id = $1`,
+        [delivery.id, statusCode, LINK_BEARING_KINDS],
       );
       return;
     }
@@ -141,8 +145,10 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     const delayMs = this.config.WEBHOOK_RETRY_BASE_MS * 2 ** (delivery.attempts - 1);
     await this.manager.query(
       `UPDATE webhook_deliveries SET status = $2, locked_until = NULL, last_status_code = $3, last_error = $4,
-              next_attempt_at = now() + make_interval(secs => $5::double precision / 1000) WHERE id = $1`,
-      [delivery.id, last ? 'FAILED' : 'PENDING', statusCode, error.slice(0, 500), delayMs],
+              next_attempt_at = now() + make_interval(secs => $5::double precision / 1000),
+              payload = CASE WHEN $2 = 'FAILED' THEN ${withoutLink('$6')} ELSE payload END
+        WHERE id = $1`,
+      [delivery.id, last ? 'FAILED' : 'PENDING', statusCode, error.slice(0, 500), delayMs, LINK_BEARING_KINDS],
     );
     this.logger.warn(`delivery ${delivery.id} to ${delivery.url} failed (try ${delivery.attempts}): ${error}`);
   }

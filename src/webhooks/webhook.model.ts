@@ -11,7 +11,9 @@ export class Webhook {
   url: string;
 
   @Field(() => [String], {
-    description: 'Which changes it hears: event.published, event.unpublished, event.deleted, event.restored.',
+    description:
+      'Which changes it hears: event.published, event.unpublished, event.deleted, event.restored, speaker.invited, ' +
+      'speaker.responded.',
   })
   events: string[];
 
@@ -33,7 +35,7 @@ export class WebhookDelivery {
   @Field(() => ID)
   webhookId: string;
 
-  @Field({ description: 'event.published, event.unpublished, event.deleted or event.restored.' })
+  @Field({ description: 'The change it announces: one of Webhook.events.' })
   event: string;
 
   @Field({ description: 'PENDING (to be sent or retried), DELIVERED, or FAILED after the last try.' })

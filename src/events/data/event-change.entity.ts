@@ -6,7 +6,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('event_changes_event_idx', ['eventId', 'id'])
 @Check(
   'event_changes_kind_check',
-  `kind IN ('event.published', 'event.unpublished', 'event.deleted', 'event.restored')`,
+  `kind IN ('event.published', 'event.unpublished', 'event.deleted', 'event.restored', 'speaker.invited', 'speaker.responded')`,
 )
 export class EventChangeEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'event_changes_pkey' })

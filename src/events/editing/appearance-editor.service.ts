@@ -7,7 +7,7 @@ import type { DocumentAgendaItem, EventDocument } from '../domain/event-document
 import { itemSpeakers, type SessionSpeakerNode } from '../domain/event-graph.js';
 import type { ParticipationStatus, SpeakerRole } from '../domain/event-view.js';
 import type { SpeakerView } from '../../speakers/speaker-view.js';
-import { EventWriter } from './event-writer.service.js';
+import { EventWriter, type SaveOptions } from './event-writer.service.js';
 import { SpeakersService } from '../../speakers/speakers.service.js';
 
 interface AppearanceArgs {
@@ -21,6 +21,15 @@ function itemOf(doc: EventDocument, itemId: string): DocumentAgendaItem {
   if (!item) throw new NotFoundError('Agenda item'); // removed since it was looked up
   return item;
 }
+
+/** Sets one speaker's status in the item. */
+const statusChange =
+  (status: ParticipationStatus) =>
+  (_doc: EventDocument, item: DocumentAgendaItem, speaker: SpeakerView): void => {
+    const appearance = item.speakers?.find((a) => a.speaker === speaker.slug);
+    if (!appearance) throw new NotFoundError('That speaker on that agenda item');
+    appearance.status = status;
+  };
 
 /** Speakers' appearances in agenda items: changes to the event document, through the EventWriter. */
 @Injectable()
@@ -55,11 +64,18 @@ export class AppearanceEditorService {
     viewer: Viewer | null,
     args: AppearanceArgs & { status: ParticipationStatus },
   ): Promise<SessionSpeakerNode> {
-    return this.changeAppearance(viewer, 'change speaker statuses', args, (_doc, item, speaker) => {
-      const appearance = item.speakers?.find((a) => a.speaker === speaker.slug);
-      if (!appearance) throw new NotFoundError('That speaker on that agenda item');
-      appearance.status = args.status;
-    });
+    return this.changeAppearance(viewer, 'change speaker statuses', args, statusChange(args.status));
+  }
+
+  /**
+   * A speaker's own answer, given through their invitation (src/invitations, which checked the link): the same
+   * change as setStatus, authored by no user, with the invitation's own writes `alongside` in its transaction.
+   */
+  answerInvitation(
+    args: AppearanceArgs & { status: ParticipationStatus },
+    options: Required<Pick<SaveOptions, 'action' | 'alongside'>>,
+  ): Promise<SessionSpeakerNode> {
+    return this.apply(args, statusChange(args.status), { ...options, authorId: null });
   }
 
   async unassign(viewer: Viewer | null, args: AppearanceArgs): Promise<boolean> {
@@ -84,13 +100,21 @@ export class AppearanceEditorService {
     change: (doc: EventDocument, item: DocumentAgendaItem, speaker: SpeakerView) => void,
   ): Promise<SessionSpeakerNode> {
     const author = requireRole(viewer, 'CONTRIBUTOR', what);
+    return this.apply(args, change, { action: 'updated', authorId: author.id });
+  }
+
+  private async apply(
+    args: AppearanceArgs,
+    change: (doc: EventDocument, item: DocumentAgendaItem, speaker: SpeakerView) => void,
+    options: SaveOptions,
+  ): Promise<SessionSpeakerNode> {
     const itemId = args.agendaItemId.toLowerCase();
     const speaker = await this.load(args.speakerId.toLowerCase());
     const view = await this.writer.change(
       await this.agenda.eventOf(itemId),
       args.expectedVersion ?? null,
       (doc) => change(doc, itemOf(doc, itemId), speaker),
-      { action: 'updated', authorId: author.id },
+      options,
     );
     return this.appearance(view, itemId, speaker.id);
   }

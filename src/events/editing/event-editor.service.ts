@@ -149,13 +149,14 @@ export class EventEditorService {
   async revisions(viewer: Viewer | null, eventId: string) {
     requireRole(viewer, 'CONTRIBUTOR', 'read revisions');
     const rows: {
+      eventId: string;
       revision: number;
       createdAt: Date;
       action: string;
       document: Record<string, unknown>;
       author: { id: string; email: string; name: string | null; role: string } | null;
     }[] = await this.manager.query(
-      `SELECT r.revision, r.created_at AS "createdAt", r.action, r.document,
+      `SELECT r.event_id AS "eventId", r.revision, r.created_at AS "createdAt", r.action, r.document,
               ${AUTHOR_COLUMN}
          FROM event_revisions r LEFT JOIN users u ON u.id = r.author_id
         WHERE r.event_id = $1

@@ -38,6 +38,11 @@ export interface SaveOptions {
   fieldOf?: (pointer: string) => string;
   /** Lets timed agenda items overlap within a track: for imported schedules only, never for edits. */
   allowOverlaps?: boolean;
+  /**
+   * The caller's own writes that belong to this change, in its transaction once the revision is written
+   * (`view.version` numbers it): a speaker's answer records its invitation's state and notice here.
+   */
+  alongside?: (manager: EntityManager, view: EventView) => Promise<void>;
 }
 
 /** A change to an event's working document; returning nothing keeps the (mutated) document. */
@@ -233,6 +238,7 @@ export class EventWriter {
     });
     const [view] = await this.views.findWorking({ ids: [eventId] }, manager);
     await insertRevision(manager, view, options.action, options.authorId);
+    await options.alongside?.(manager, view);
     if (publication === 'publish') {
       const snapshot = await this.publisher.publish(manager, view);
       await this.announce(manager, view, 'event.published', options.action, toDocument(snapshot));
