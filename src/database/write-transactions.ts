@@ -26,8 +26,9 @@ export class WriteTransactions {
 
   /**
    * Runs `work` in a transaction of its own, when a write slot is free. With `notices` (the default), it returns
-   * once this replica has heard what the transaction NOTIFYed (its caches invalidated, the standby told to wait for it),
-   * so that its caller reads its own write; a write that announces nothing (a sign-in attempt) says `notices: false`.
+   * once this replica has heard what the transaction NOTIFYed (its caches invalidated, the standby told to wait
+   * for it), so that its caller reads its own write; a write that announces nothing (a sign-in attempt) says
+   * `notices: false`.
    */
   async run<T>(work: (manager: EntityManager) => Promise<T>, { notices = true } = {}): Promise<T> {
     await this.turn();

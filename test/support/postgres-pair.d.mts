@@ -8,7 +8,7 @@ export interface PostgresPair {
   root: string;
   start(which: PairServer): Promise<void>;
   stop(which: PairServer): Promise<void>;
-  query<T = Record<string, any>>(which: PairServer, sql: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(which: PairServer, sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 export function postgresPair(options?: { settings?: Record<string, string> }): Promise<PostgresPair>;
