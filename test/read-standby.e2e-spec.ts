@@ -3,7 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { ADMIN } from './support/editors.js';
-import { buildEvent, uniq } from './support/factories.js';
+import { EventDocumentImportService } from '../src/imports/documents/event-document-import.service.js';
+import { buildAgenda, buildEvent, buildSpeaker, uniq } from './support/factories.js';
 import { type PostgresPair, postgresPair } from './support/postgres-pair.mjs';
 import { boot } from './support/test-app.js';
 
@@ -93,6 +94,30 @@ describe('the read standby (DATABASE_READ_URL)', () => {
     await replay(true);
     // The editor reads the working copy on the primary (the direct change touched only the snapshot).
     expect(signedIn.event.title).toBe('On both');
+  });
+
+  it('serves anonymous speaker reads from the standby too, and signed-in ones from the primary', async () => {
+    const speaker = buildSpeaker({ name: 'Ada Lovelace' });
+    await app
+      .get(EventDocumentImportService)
+      .importDocument(buildEvent({ speakers: [speaker], agenda: buildAgenda(1, [speaker]) }), {
+        publish: true,
+        authorId: null,
+      });
+    const SPEAKER = (k: number) => `# ${k}\n{ speaker(slug: "${speaker.slug}") { name } }`;
+    // Waits for the standby to have the published speaker (and the replay to be current).
+    for (const end = Date.now() + 5000; (await gql(SPEAKER(n++))).speaker?.name !== 'Ada Lovelace';) {
+      if (Date.now() > end) throw new Error('the published speaker never showed');
+      await sleep(50);
+    }
+    await replay(false);
+    await pair.query('primary', `UPDATE published_speakers SET name = 'Primary only' WHERE slug = $1`, [speaker.slug]);
+    const anonymous = (await gql(SPEAKER(n++))).speaker.name;
+    await pair.query('primary', `UPDATE speakers SET name = 'Edited on the primary' WHERE slug = $1`, [speaker.slug]);
+    const signedIn = (await gql(SPEAKER(n++), undefined, token)).speaker.name;
+    await replay(true);
+    expect(anonymous).toBe('Ada Lovelace'); // the standby, replay paused
+    expect(signedIn).toBe('Edited on the primary'); // the speakers table, on the primary
   });
 
   it('never answers from a standby that has not replayed a change it heard of: the primary answers', async () => {

@@ -73,6 +73,11 @@ export class PublicReads implements OnApplicationBootstrap, OnApplicationShutdow
     await this.standby?.destroy().catch(() => undefined);
   }
 
+  /** A read for the caller: on the primary for a signed-in one (editors read their own writes), else `query`. */
+  queryFor<T = unknown>(signedIn: boolean, sql: string, params: unknown[] = []): Promise<T> {
+    return signedIn ? this.primary.query<T>(sql, params) : this.query<T>(sql, params);
+  }
+
   /** Runs one read-only statement of published data where it is best answered (see the class). */
   async query<T = unknown>(sql: string, params: unknown[] = []): Promise<T> {
     const standby = await this.usable();

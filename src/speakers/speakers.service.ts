@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
+import { PublicReads } from '../database/public-reads.js';
 import type { EntityManager } from 'typeorm';
 import { isSignedIn, type Viewer } from '../auth/viewer.js';
 import { assertPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/graphql/pagination.js';
@@ -36,7 +37,10 @@ function prefixQuery(search: string): string | null {
 
 @Injectable()
 export class SpeakersService {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly reads: PublicReads,
+  ) {}
 
   async list(viewer: Viewer | null, search: string | null | undefined, first: number, after?: string | null) {
     assertPageSize(first);
@@ -51,7 +55,8 @@ export class SpeakersService {
       const [name, id] = decodeCursor(after);
       where.push(`(s.name, s.id) > (${p(name)}, ${p(id)}::uuid)`);
     }
-    const rows: SpeakerView[] = await this.manager.query(
+    const rows: SpeakerView[] = await this.reads.queryFor(
+      isSignedIn(viewer),
       `SELECT ${SPEAKER_COLUMNS} FROM ${speakerSource(viewer)} s
         WHERE ${where.join(' AND ')} ORDER BY s.name, s.id LIMIT ${p(first + 1)}`,
       params,
@@ -62,7 +67,8 @@ export class SpeakersService {
       after,
       (s) => encodeCursor(s.name, s.id),
       async () => {
-        const [{ count }]: { count: string }[] = await this.manager.query(
+        const [{ count }]: { count: string }[] = await this.reads.queryFor(
+          isSignedIn(viewer),
           `SELECT count(*) AS count FROM ${speakerSource(viewer)} s WHERE ${filterWhere.join(' AND ')}`,
           filterParams,
         );
@@ -74,7 +80,8 @@ export class SpeakersService {
   async findOne(viewer: Viewer | null, key: { slug?: string | null; id?: string | null }): Promise<SpeakerView | null> {
     if (key.id != null && !UUID_PATTERN.test(key.id)) return null;
     if (key.id == null && key.slug == null) return null;
-    const [speaker]: SpeakerView[] = await this.manager.query(
+    const [speaker]: SpeakerView[] = await this.reads.queryFor(
+      isSignedIn(viewer),
       `SELECT ${SPEAKER_COLUMNS} FROM ${speakerSource(viewer)} s
         WHERE ($1::uuid IS NULL OR s.id = $1) AND ($2::text IS NULL OR s.slug = $2)`,
       [key.id ?? null, key.slug ?? null],

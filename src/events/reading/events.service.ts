@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectEntityManager } from '@nestjs/typeorm';
-import type { EntityManager } from 'typeorm';
 import { isSignedIn, type Viewer } from '../../auth/viewer.js';
 import { BadInputError } from '../../common/errors/domain-error.js';
 import { assertPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../../common/graphql/pagination.js';
@@ -31,14 +29,13 @@ export interface EventLoaders {
 @Injectable()
 export class EventsService {
   constructor(
-    @InjectEntityManager() private readonly manager: EntityManager,
     private readonly views: EventViewsRepository,
     private readonly reads: PublicReads,
   ) {}
 
   /** Editors read the primary; anonymous readers' published rows may come from the read standby. */
   private query<T>(editor: boolean, sql: string, params: unknown[]): Promise<T> {
-    return editor ? this.manager.query<T>(sql, params) : this.reads.query<T>(sql, params);
+    return this.reads.queryFor<T>(editor, sql, params);
   }
 
   /** The whole event for a list row (see EventView.partial); batched with every other row of the request. */
