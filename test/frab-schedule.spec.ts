@@ -86,7 +86,8 @@ describe('convertSchedule', () => {
     input.schedule.base_url = 'https://unit.example.org/';
     const { document, warnings } = convertSchedule(input);
     expect(document.rooms).toEqual([
-      { id: ROOM, slug: 'saal-1', name: 'Saal 1', capacity: 300, description: 'Big' },
+      // The guid is not the room's id: pretalx gives several rooms one; a re-import finds rooms by slug.
+      { slug: 'saal-1', name: 'Saal 1', capacity: 300, description: 'Big' },
       { slug: 'saal-2', name: 'Saal 2', capacity: null, description: null },
     ]);
     expect(document.agenda[0]).toMatchObject({

@@ -1,5 +1,4 @@
 import { slugify } from '../../common/slug.js';
-import { UUID_PATTERN } from '../../common/validation/fields.js';
 import { LIST, TEXT } from '../../common/validation/text-rules.js';
 import type { DocumentRoom, DocumentSpeaker, EventDocument } from '../../events/domain/event-document.js';
 import { type Entry, readEntries, roomRanking } from './frab-entries.js';
@@ -37,7 +36,8 @@ export interface ScheduleConversion {
 
 /**
  * The rooms of the schedule as the event's rooms, in the conference's order: those its entries use, with the
- * conference's guid (a UUID) as id, its capacity and description; slugs from the names, made unique.
+ * conference's capacity and description; slugs from the names, made unique. Their guids are not taken (pretalx
+ * gives several rooms one, and a schedule imported twice would clash): a re-import finds its rooms by slug.
  */
 function scheduleRooms(conference: Json, entries: Entry[], rank: (room: string) => number) {
   const listed = new Map<string, Json>();
@@ -62,11 +62,9 @@ function scheduleRooms(conference: Json, entries: Entry[], rank: (room: string) 
     slugs.add(slug);
     slugOf.set(name, slug);
     const given = listed.get(name) ?? {};
-    const guid = text(given.guid);
     const capacity = typeof given.capacity === 'number' && Number.isInteger(given.capacity) ? given.capacity : null;
     const description = typeof given.description === 'string' ? text(given.description) : undefined;
     return {
-      ...(guid && UUID_PATTERN.test(guid) ? { id: guid.toLowerCase() } : {}),
       slug,
       name,
       capacity: capacity !== null && capacity >= 0 && capacity <= 1_000_000 ? capacity : null,
