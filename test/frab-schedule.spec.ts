@@ -83,7 +83,7 @@ describe('convertSchedule', () => {
       },
       { rooms: [{ name: 'Saal 1', guid: ROOM.toUpperCase(), capacity: 300, description: 'Big' }, { name: 'Saal 2' }] },
     );
-    input.schedule.base_url = 'https://unit.example.org/';
+    Object.assign(input.schedule, { base_url: 'https://unit.example.org/' });
     const { document, warnings } = convertSchedule(input);
     expect(document.rooms).toEqual([
       // The guid is not the room's id: pretalx gives several rooms one; a re-import finds rooms by slug.

@@ -82,4 +82,32 @@ describe('migrations', () => {
       await drop();
     }
   });
+
+  it('give snapshots published before rooms the new members, empty, and take them away going down', async () => {
+    const { url, ds, drop } = await database(true);
+    try {
+      const app = await boot(url); // loads and publishes the demo event
+      await app.close();
+      const snapshot = async () =>
+        (
+          await ds.query(
+            `SELECT view -> 'rooms' AS rooms, view -> 'agenda' -> 0 AS item, list_view ? 'rooms' AS listed
+               FROM event_publications`,
+          )
+        )[0];
+      expect(await snapshot()).toMatchObject({ rooms: [], item: { roomId: null, tags: [], links: [] }, listed: false });
+      await ds.undoLastMigration({ transaction: 'each' });
+      const before = await snapshot();
+      expect(before.rooms).toBeNull();
+      expect(Object.keys(before.item)).not.toEqual(expect.arrayContaining(['roomId']));
+      expect(await columns(ds, 'agenda_items')).not.toContain('room_id');
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await snapshot()).toMatchObject({
+        rooms: [],
+        item: { roomId: null, tags: [], level: null, language: null, links: [], title: before.item.title },
+      });
+    } finally {
+      await drop();
+    }
+  });
 });
