@@ -8,6 +8,7 @@ import { EdgeLimits1765000400000 } from './1765000400000-EdgeLimits.js';
 import { SharedRecordChanges1765000500000 } from './1765000500000-SharedRecordChanges.js';
 import { PublicationListViews1765000600000 } from './1765000600000-PublicationListViews.js';
 import { SpeakerInvitations1765001000000 } from './1765001000000-SpeakerInvitations.js';
+import { RoomsAndSessionDetails1765001100000 } from './1765001100000-RoomsAndSessionDetails.js';
 import { PublicationSchedules1765001200000 } from './1765001200000-PublicationSchedules.js';
 
 /** Every migration, oldest first. New migrations are added here as well as written to this folder. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   SharedRecordChanges1765000500000,
   PublicationListViews1765000600000,
   SpeakerInvitations1765001000000,
+  RoomsAndSessionDetails1765001100000,
   PublicationSchedules1765001200000,
 ];

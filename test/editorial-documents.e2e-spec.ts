@@ -43,9 +43,10 @@ describe('event documents', () => {
     const first = await t.gql(IMPORT, { doc }, as.editor);
     expect(first.errors).toBeUndefined();
     const exported = await exportAs('big-conference', as.editor);
-    const { agenda: exportedAgenda, ...rest } = exported;
-    const { agenda, ...docRest } = doc;
+    const { agenda: exportedAgenda, rooms: exportedRooms, ...rest } = exported;
+    const { agenda, rooms, ...docRest } = doc;
     expect(rest).toEqual(docRest);
+    expect(exportedRooms.map(({ id: _id, ...room }: any) => room)).toEqual(rooms);
     expect(exportedAgenda.map(({ id: _id, ...item }: any) => item)).toEqual(agenda);
     expect(new Set(exportedAgenda.map((i: any) => i.id)).size).toBe(agenda.length);
 

@@ -26,7 +26,11 @@ const doc = (agenda: EventDocument['agenda'], extra: Partial<EventDocument> = {}
 describe('the rows of an event document', () => {
   it('writes instants in UTC whatever offset the document uses, so equal instants compare equal', () => {
     expect(eventColumns(doc([])).startsAt).toBe('2025-10-26T08:00:00.000Z');
-    const [row] = agendaItemRows(doc([{ type: 'TALK', title: 'T', startsAt: '2025-10-26T09:00:00+01:00' }]), [ID_A]);
+    const [row] = agendaItemRows(
+      doc([{ type: 'TALK', title: 'T', startsAt: '2025-10-26T09:00:00+01:00' }]),
+      [ID_A],
+      [],
+    );
     expect(row).toMatchObject({ id: ID_A, position: 0, starts_at: '2025-10-26T08:00:00.000Z', key_points: [] });
   });
 

@@ -117,8 +117,8 @@ describe('event rules', () => {
         [0, 2],
         [0, 3],
       ]);
-      expect(findOverlap(items)).toEqual({ index: 5, other: 4, track: '' });
-      expect(findOverlap(items.slice(0, 4))).toEqual({ index: 2, other: 0, track: 'A' });
+      expect(findOverlap(items)).toEqual({ index: 5, other: 4, place: 'the main track' });
+      expect(findOverlap(items.slice(0, 4))).toEqual({ index: 2, other: 0, place: 'track "A"' });
     });
 
     it('tell a track from items in no track', () => {

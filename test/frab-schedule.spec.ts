@@ -63,6 +63,50 @@ describe('isFrabSchedule', () => {
 });
 
 describe('convertSchedule', () => {
+  it("takes the rooms with their guids and capacity, and an entry's track, language and links", () => {
+    const ROOM = '0f3b5d2a-7c41-4e8a-9b6d-2a1c3e4f5a6b';
+    const input = schedule(
+      {
+        'Saal 1': [
+          entry(1, '09:00', {
+            track: 'Security',
+            language: 'DE',
+            links: [
+              { url: 'https://example.org/slides.pdf', title: 'Slides', type: 'slides' },
+              { url: '/recording', title: 'Video' },
+              { url: 'javascript:alert(1)' },
+            ],
+            feedback_url: 'https://example.org/feedback',
+          }),
+        ],
+        'Saal 2': [entry(3, '09:00', { language: 'Klingon' })],
+      },
+      { rooms: [{ name: 'Saal 1', guid: ROOM.toUpperCase(), capacity: 300, description: 'Big' }, { name: 'Saal 2' }] },
+    );
+    Object.assign(input.schedule, { base_url: 'https://unit.example.org/' });
+    const { document, warnings } = convertSchedule(input);
+    expect(document.rooms).toEqual([
+      // The guid is not the room's id: pretalx gives several rooms one; a re-import finds rooms by slug.
+      { slug: 'saal-1', name: 'Saal 1', capacity: 300, description: 'Big' },
+      { slug: 'saal-2', name: 'Saal 2', capacity: null, description: null },
+    ]);
+    expect(document.agenda[0]).toMatchObject({
+      room: 'saal-1',
+      track: 'Security',
+      language: 'de',
+      links: [
+        { kind: 'SLIDES', url: 'https://example.org/slides.pdf', title: 'Slides' },
+        { kind: 'OTHER', url: 'https://unit.example.org/recording', title: 'Video' },
+        { kind: 'FEEDBACK', url: 'https://example.org/feedback', title: null },
+      ],
+    });
+    expect(document.agenda[1]).toMatchObject({ room: 'saal-2', language: null, links: [] });
+    expect(warnings).toEqual([
+      expect.stringMatching(/Saal 1\.0\.links\.2: not an http\(s\) URL/),
+      expect.stringMatching(/Saal 2\.0\.language: "Klingon" is not a BCP 47/),
+    ]);
+  });
+
   it('makes an event document: the conference, its zone and dates, entries in time and room order', () => {
     const input = schedule({
       'Saal 1': [entry(1, '09:00'), entry(2, '10:00', { duration: '1:15', type: 'Lightning Talk' })],
@@ -77,11 +121,17 @@ describe('convertSchedule', () => {
       startsAt: '2024-06-30T22:00:00.000Z', // the conference's first day from midnight in its zone
       endsAt: '2024-07-01T22:00:00.000Z', // to the end of its last day
     });
-    expect(document.agenda.map((i) => [i.id, i.type, i.label, i.startsAt, i.endsAt, i.track])).toEqual([
-      [GUID(1), 'TALK', 'Talk', '2024-07-01T07:00:00.000Z', '2024-07-01T07:30:00.000Z', 'Saal 1'],
-      [GUID(3), 'WORKSHOP', 'Workshop', '2024-07-01T07:00:00.000Z', '2024-07-01T07:30:00.000Z', 'Saal 2'],
-      [GUID(2), 'TALK', 'Lightning Talk', '2024-07-01T08:00:00.000Z', '2024-07-01T09:15:00.000Z', 'Saal 1'],
+    expect(document.agenda.map((i) => [i.id, i.type, i.label, i.startsAt, i.endsAt, i.room])).toEqual([
+      [GUID(1), 'TALK', 'Talk', '2024-07-01T07:00:00.000Z', '2024-07-01T07:30:00.000Z', 'saal-1'],
+      [GUID(3), 'WORKSHOP', 'Workshop', '2024-07-01T07:00:00.000Z', '2024-07-01T07:30:00.000Z', 'saal-2'],
+      [GUID(2), 'TALK', 'Lightning Talk', '2024-07-01T08:00:00.000Z', '2024-07-01T09:15:00.000Z', 'saal-1'],
     ]);
+    // The schedule's rooms are the event's rooms; a track is a theme, not a room.
+    expect(document.rooms).toEqual([
+      { slug: 'saal-1', name: 'Saal 1', capacity: null, description: null },
+      { slug: 'saal-2', name: 'Saal 2', capacity: null, description: null },
+    ]);
+    expect(document.agenda.map((i) => i.track)).toEqual([null, null, null]);
     expect(document.agenda[0]).toMatchObject({
       title: 'Session 1',
       notes: 'Abstract 1',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { MIGRATIONS } from '../migrations/index.js';
+import { RoomsAndSessionDetails1765001100000 } from '../migrations/1765001100000-RoomsAndSessionDetails.js';
 import { boot } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -78,6 +79,36 @@ describe('migrations', () => {
       }
       expect(await columns(ds, 'sectors')).not.toContain('created_at');
       expect(await columns(ds, 'sectors')).toEqual(['id', 'name', 'slug', 'version']);
+    } finally {
+      await drop();
+    }
+  });
+
+  it('give snapshots published before rooms the new members, empty, and take them away going down', async () => {
+    const { url, ds, drop } = await database(true);
+    try {
+      const app = await boot(url); // loads and publishes the demo event
+      await app.close();
+      const snapshot = async () =>
+        (
+          await ds.query(
+            `SELECT view -> 'rooms' AS rooms, view -> 'agenda' -> 0 AS item, list_view ? 'rooms' AS listed
+               FROM event_publications`,
+          )
+        )[0];
+      expect(await snapshot()).toMatchObject({ rooms: [], item: { roomId: null, tags: [], links: [] }, listed: false });
+      // Down to just before rooms (the later migrations go first), then up again.
+      const later = MIGRATIONS.length - MIGRATIONS.indexOf(RoomsAndSessionDetails1765001100000);
+      for (let i = 0; i < later; i++) await ds.undoLastMigration({ transaction: 'each' });
+      const before = await snapshot();
+      expect(before.rooms).toBeNull();
+      expect(Object.keys(before.item)).not.toEqual(expect.arrayContaining(['roomId']));
+      expect(await columns(ds, 'agenda_items')).not.toContain('room_id');
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await snapshot()).toMatchObject({
+        rooms: [],
+        item: { roomId: null, tags: [], level: null, language: null, links: [], title: before.item.title },
+      });
     } finally {
       await drop();
     }

@@ -82,19 +82,19 @@ describe('importSchedule: older frab files, persons across imports, the command 
     });
     const doc = await exportAs('legacy13');
     const derived = (key: string) => uuidV5(SCHEDULE_NAMESPACE, `legacy13/${key}`);
-    expect(doc.agenda.map((i: any) => [i.id, i.type, i.label, i.startsAt, i.endsAt, i.track])).toEqual([
-      [derived('id:5490'), 'KEYNOTE', 'Keynote', '2013-12-27T08:00:00.000Z', '2013-12-27T09:00:00.000Z', 'Saal 1'],
+    expect(doc.agenda.map((i: any) => [i.id, i.type, i.label, i.startsAt, i.endsAt, i.room])).toEqual([
+      [derived('id:5490'), 'KEYNOTE', 'Keynote', '2013-12-27T08:00:00.000Z', '2013-12-27T09:00:00.000Z', 'saal-1'],
       [
         derived('id:5493'),
         'WORKSHOP',
         'Hands-on Workshop',
         '2013-12-27T08:30:00.000Z',
         '2013-12-27T10:30:00.000Z',
-        'Workshop Room',
+        'workshop-room',
       ],
-      [derived('id:5491'), 'TALK', 'lecture', '2013-12-27T09:00:00.000Z', '2013-12-27T09:45:00.000Z', 'Saal 1'],
+      [derived('id:5491'), 'TALK', 'lecture', '2013-12-27T09:00:00.000Z', '2013-12-27T09:45:00.000Z', 'saal-1'],
       // Overlaps the lecture in Saal 1: real schedules do that, imports accept it.
-      [derived('id:5492'), 'PANEL', 'Podium', '2013-12-27T09:30:00.000Z', '2013-12-27T10:00:00.000Z', 'Saal 1'],
+      [derived('id:5492'), 'PANEL', 'Podium', '2013-12-27T09:30:00.000Z', '2013-12-27T10:00:00.000Z', 'saal-1'],
       // 00:30 is before the day's 10:00 start: past midnight, on the next date.
       [
         'a8a4d5b2-0f0e-4c1b-9d2f-5e6a7b8c9d01',
@@ -102,7 +102,7 @@ describe('importSchedule: older frab files, persons across imports, the command 
         null,
         '2013-12-27T22:30:00.000Z',
         '2013-12-27T23:30:00.000Z',
-        'Saal 1',
+        'saal-1',
       ],
       [
         derived('slug:legacy13-closing'),
@@ -110,7 +110,7 @@ describe('importSchedule: older frab files, persons across imports, the command 
         'Other',
         '2013-12-28T14:00:00.000Z',
         '2013-12-28T14:30:00.000Z',
-        'Saal 1',
+        'saal-1',
       ],
     ]);
     expect(doc.agenda[0].notes).toBe('Welcome to the congress.');
@@ -139,9 +139,11 @@ describe('importSchedule: older frab files, persons across imports, the command 
     expect(edited.errors).toBeUndefined();
     expect(edited.data!.updateEvent.title).toBe('Legacy Congress 2013');
     // ... but an edit may not add an overlap of its own.
+    const saal = (await exportAs('legacy13')).rooms.find((r: any) => r.slug === 'saal-1');
+    expect(saal.id).toBe(doc.rooms.find((r: any) => r.slug === 'saal-1').id); // re-imports find rooms by slug
     const clash = await t.gql(
-      `mutation($id: ID!, $v: Int!) { addAgendaItem(eventId: $id, expectedVersion: $v, input: { type: TALK, title: "Clash", startsAt: "2013-12-27T08:15:00Z", endsAt: "2013-12-27T08:45:00Z", track: "Saal 1" }) { id } }`,
-      { id: again.data!.importSchedule.id, v: again.data!.importSchedule.version + 1 },
+      `mutation($id: ID!, $v: Int!, $room: ID!) { addAgendaItem(eventId: $id, expectedVersion: $v, input: { type: TALK, title: "Clash", startsAt: "2013-12-27T08:15:00Z", endsAt: "2013-12-27T08:45:00Z", roomId: $room }) { id } }`,
+      { id: again.data!.importSchedule.id, v: again.data!.importSchedule.version + 1, room: saal.id },
       as.contributor,
     );
     expect(clash.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.startsAt' });

@@ -40,7 +40,11 @@ describe('importSchedule (frab/c3voc schedule.json)', () => {
 
     const doc = await exportAs('democon');
     expect(doc.agenda).toHaveLength(36);
-    expect(new Set(doc.agenda.map((i: any) => i.track))).toEqual(new Set(['Gray Room', 'Tan Room']));
+    expect(new Set(doc.agenda.map((i: any) => i.room))).toEqual(new Set(['gray-room', 'tan-room']));
+    expect(doc.rooms.map((r: any) => [r.slug, r.name])).toEqual([
+      ['gray-room', 'Gray Room'],
+      ['tan-room', 'Tan Room'],
+    ]);
     expect(doc.speakers).toHaveLength(27);
     expect(doc.agenda.map((i: any) => i.id).sort()).toEqual([...guids].sort());
     // In time order, then room order; times are the entries' instants (09:00+01:00 is 08:00 in UTC, the zone).
@@ -51,16 +55,21 @@ describe('importSchedule (frab/c3voc schedule.json)', () => {
       title: 'Focused 5thgeneration hardware',
       startsAt: '2020-12-14T08:00:00.000Z',
       endsAt: '2020-12-14T08:30:00.000Z',
-      track: 'Gray Room',
+      track: 'Phased',
+      room: 'gray-room',
       keyPoints: [],
       notes: 'Brand back-end models!',
+      tags: [],
+      level: null,
+      language: 'en',
+      links: [],
       speakers: [{ speaker: 'brian-robinson', role: 'SPEAKER', status: 'CONFIRMED' }],
     });
     expect(doc.agenda[1]).toMatchObject({
       id: '3a74bb53-ef1a-57ce-9ba7-904d27e9eb5f',
       type: 'WORKSHOP',
       label: 'Workshop',
-      track: 'Tan Room',
+      room: 'tan-room',
       startsAt: '2020-12-14T08:00:00.000Z',
       endsAt: '2020-12-14T09:30:00.000Z',
     });
@@ -110,10 +119,10 @@ describe('importSchedule (frab/c3voc schedule.json)', () => {
       endsAt: '2024-07-01T22:00:00.000Z',
     });
     const doc = await exportAs('berlin-wall-clock');
-    expect(doc.agenda.map((i: any) => [i.startsAt, i.track])).toEqual([
-      ['2024-07-01T07:00:00.000Z', 'Saal 1'],
-      ['2024-07-01T07:00:00.000Z', 'Saal 2'],
-      ['2024-07-01T07:30:00.000Z', 'Saal 1'],
+    expect(doc.agenda.map((i: any) => [i.startsAt, i.room])).toEqual([
+      ['2024-07-01T07:00:00.000Z', 'saal-1'],
+      ['2024-07-01T07:00:00.000Z', 'saal-2'],
+      ['2024-07-01T07:30:00.000Z', 'saal-1'],
     ]);
     expect(doc.agenda[2].id).toBe(uuidV5(SCHEDULE_NAMESPACE, 'berlin/id:2'));
 

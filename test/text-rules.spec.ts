@@ -240,7 +240,7 @@ describe('schedule imports under the rules', () => {
   it('name the room of an oversize room name, and drop a javascript: avatar', () => {
     const schedule: any = buildSchedule('rules');
     const day = schedule.schedule.conference.days[0];
-    const long = 'R'.repeat(101);
+    const long = 'R'.repeat(201);
     day.rooms = { [long]: day.rooms['Saal 1'] };
     expect(refusal(schedule)?.field).toBe(`schedule.conference.days.0.rooms.${long}`);
 

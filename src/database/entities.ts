@@ -10,6 +10,7 @@ import { InvitationResponseEntity } from '../invitations/invitation-response.ent
 import { SpeakerInvitationEntity } from '../invitations/speaker-invitation.entity.js';
 import { EventSpeakerEntity } from '../events/data/event-speaker.entity.js';
 import { EventEntity } from '../events/data/event.entity.js';
+import { EventRoomEntity } from '../events/data/event-room.entity.js';
 import { PublishedAppearanceEntity } from '../events/data/published-appearance.entity.js';
 import { PublishedSpeakerEntity } from '../events/data/published-speaker.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   EventSectorEntity,
   PublicationScheduleEntity,
   EventSpeakerEntity,
+  EventRoomEntity,
   AgendaItemEntity,
   SessionSpeakerEntity,
   EventRevisionEntity,

@@ -25,6 +25,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Event.speakers': 60,
   'Event.keySpeakers': 20,
   'Event.sectors': 20,
+  'Event.rooms': 20,
+  'AgendaItem.links': 5,
   'AgendaItem.speakers': 8,
   'EventSpeaker.appearances': 8,
   'Speaker.appearances': 20,

@@ -8,11 +8,13 @@ import { AgendaEditorService } from './editing/agenda-editor.service.js';
 import { AppearanceEditorService } from './editing/appearance-editor.service.js';
 import { EventEditorService } from './editing/event-editor.service.js';
 import { EventWriter } from './editing/event-writer.service.js';
+import { RoomEditorService } from './editing/room-editor.service.js';
 import { AgendaItemResolver } from './graphql/agenda-item.resolver.js';
 import { AgendaMutationsResolver } from './graphql/agenda-mutations.resolver.js';
 import { AppearanceMutationsResolver } from './graphql/appearance-mutations.resolver.js';
 import { EventMutationsResolver } from './graphql/event-mutations.resolver.js';
 import { EventsResolver } from './graphql/events.resolver.js';
+import { RoomMutationsResolver } from './graphql/room-mutations.resolver.js';
 import { SectorEventsResolver } from './graphql/sector-events.resolver.js';
 import { SpeakerAppearancesResolver } from './graphql/speaker-appearances.resolver.js';
 import { AppearancesService } from './reading/appearances.service.js';
@@ -20,7 +22,7 @@ import { EventLinksService } from './reading/event-links.service.js';
 import { EventsService } from './reading/events.service.js';
 
 /**
- * The event aggregate: an event with its sectors, roster, agenda items and appearances, read and written as one
+ * The event aggregate: an event with its sectors, rooms, roster, agenda items and appearances, read and written as one
  * document (domain/ the pure rules, data/ its SQL, editing/ and reading/ the services, graphql/ the API on top).
  */
 @Module({
@@ -34,6 +36,7 @@ import { EventsService } from './reading/events.service.js';
     EventEditorService,
     AgendaEditorService,
     AppearanceEditorService,
+    RoomEditorService,
     EventsService,
     AppearancesService,
     EventLinksService,
@@ -42,6 +45,7 @@ import { EventsService } from './reading/events.service.js';
     AgendaItemResolver,
     AgendaMutationsResolver,
     AppearanceMutationsResolver,
+    RoomMutationsResolver,
     SectorEventsResolver,
     SpeakerAppearancesResolver,
   ],

@@ -1,4 +1,4 @@
-import { type AgendaItemNode, itemSpeakers, type SessionSpeakerNode } from '../events/domain/event-graph.js';
+import { type AgendaItemNode, itemRoom, itemSpeakers, type SessionSpeakerNode } from '../events/domain/event-graph.js';
 import { displayName } from '../speakers/speaker-view.js';
 import { type EventView, PUBLIC_STATUSES, type VenueView } from '../events/domain/event-view.js';
 import { type SpeakerView } from '../speakers/speaker-view.js';
@@ -31,6 +31,23 @@ export function placeLine(event: Pick<EventView, 'venue' | 'attendanceMode'>): s
   if (!v) return null;
   const parts = [v.name, v.address, v.city, v.country].filter((p): p is string => Boolean(p));
   return parts.length ? parts.join(', ') : null;
+}
+
+/**
+ * Where an agenda item takes place, as the partner formats name it: its room; in an event without rooms, its
+ * track (which stood for the room before events had rooms); else null.
+ */
+export function itemPlace(item: AgendaItemNode): string | null {
+  const room = itemRoom(item);
+  if (room) return room.name;
+  return item.event.rooms.length === 0 ? item.track?.trim() || null : null;
+}
+
+/** "Slides: https://…" lines of an item's links, as a paragraph, or null for none. */
+export function linksParagraph(links: readonly { kind: string; url: string; title: string | null }[]): string | null {
+  if (links.length === 0) return null;
+  const kind = (k: string) => `${k.charAt(0)}${k.slice(1).toLowerCase()}`;
+  return `Links:\n${bullets(links.map((l) => `${l.title ?? kind(l.kind)}: ${l.url}`))}`;
 }
 
 /** Agenda items that have a start time, in running order. */

@@ -1,7 +1,8 @@
 /**
  * A multi-day, multi-track conference as an event document: `days` days in Europe/Berlin, `tracks` rooms,
  * `perTrack` 30-minute sessions per room and day, a few hundred speakers with every role and status, featured
- * flags, labels, key points and notes. Deterministic, so tests can compare exactly.
+ * flags, labels, key points, notes, themes (tracks), tags, levels, languages and links. Deterministic, so tests can
+ * compare exactly.
  */
 export function bigEventDocument(slug = 'big-conference', days = 3, tracks = 4, perTrack = 20) {
   const statuses = ['CONFIRMED', 'INVITED', 'DECLINED', 'WITHDRAWN'] as const;
@@ -29,9 +30,20 @@ export function bigEventDocument(slug = 'big-conference', days = 3, tracks = 4, 
           title: `Session ${n}`,
           startsAt: new Date(start).toISOString(),
           endsAt: new Date(start + 25 * 60_000).toISOString(),
-          track: `Room ${String.fromCharCode(65 + track)}`,
+          track: n % 5 === 0 ? null : `Theme ${n % 3}`,
+          room: `room-${String.fromCharCode(97 + track)}`,
           keyPoints: Array.from({ length: n % 3 }, (_, k) => `Point ${k} of session ${n}`),
           notes: n % 9 === 0 ? `Notes for session ${n}` : null,
+          tags: Array.from({ length: n % 4 }, (_, k) => `tag-${(n + k) % 10}`),
+          level: n % 6 === 0 ? 'Advanced' : null,
+          language: (['en', 'de', 'en-GB', null] as const)[n % 4],
+          links:
+            n % 7 === 0
+              ? [
+                  { kind: 'SLIDES' as const, url: `https://example.org/slides/${n}.pdf`, title: `Slides ${n}` },
+                  { kind: 'RECORDING' as const, url: `https://example.org/video/${n}`, title: null },
+                ]
+              : [],
           speakers: Array.from({ length: speakerCount }, (_, k) => ({
             speaker: `speaker-${(n * 3 + k) % 240}`,
             role: roles[(n + k) % 4],
@@ -61,6 +73,13 @@ export function bigEventDocument(slug = 'big-conference', days = 3, tracks = 4, 
     audience: 'Engineers',
     jobTitles: ['Engineers', 'Architects'],
     programmeNote: 'Subject to change',
+    rooms: Array.from({ length: tracks }, (_, track) => ({
+      slug: `room-${String.fromCharCode(97 + track)}`,
+      name: `Room ${String.fromCharCode(65 + track)}`,
+      capacity: 100 * (track + 1),
+      floor: track % 2 ? 'First floor' : null,
+      description: null,
+    })),
     speakers: speakers.filter((s) => appearing.has(s.slug) || s.featured),
     agenda,
   };

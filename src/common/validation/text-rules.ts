@@ -33,6 +33,7 @@ export const TEXT = {
   speakerName: line(200, 1),
   organisation: line(300, 1),
   sectorName: line(200, 1),
+  roomName: line(200, 1),
   userName: line(200),
   // Labels and other short text
   honorific: line(100),
@@ -40,6 +41,11 @@ export const TEXT = {
   audienceJobTitle: line(200, 1),
   label: line(200),
   track: line(100, 1),
+  roomFloor: line(100),
+  tag: line(50, 1),
+  level: line(50),
+  language: line(35, 2),
+  linkTitle: line(300),
   keyPoint: line(2000, 1),
   venueName: line(300),
   venueCity: line(200),
@@ -52,12 +58,14 @@ export const TEXT = {
   summary: text(5000),
   audience: text(5000),
   notes: text(5000),
+  roomDescription: text(2000),
   bio: text(10000),
   description: text(50000),
   // URLs
   photoUrl: url(2000),
   webhookUrl: url(2000),
   organisationUrl: url(2000),
+  linkUrl: url(2000),
 } as const satisfies Record<string, TextRule>;
 
 /** The most members of each kind of list. */
@@ -68,6 +76,9 @@ export const LIST = {
   keyPoints: 50,
   jobTitles: 100,
   sectors: 50,
+  rooms: 200,
+  tagsPerItem: 20,
+  linksPerItem: 20,
 } as const;
 
 const NUL = /\0/;
@@ -160,4 +171,23 @@ export function nulPath(value: unknown, path = ''): string | null {
     if (found !== null) return found;
   }
   return null;
+}
+
+/** The canonical form of a BCP 47 language tag ("EN-gb" → "en-GB"), or null when it is not one. */
+export function languageTag(value: string): string | null {
+  // Intl reads RFC 5646's syntax; a primary language of 2-3 letters (ISO 639) leaves out "english".
+  if (!/^[a-z]{2,3}(?:-|$)/i.test(value)) return null;
+  try {
+    const [tag] = Intl.getCanonicalLocales(value);
+    return tag ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** What is wrong with `value` as a BCP 47 language tag ("en", "en-GB", "zh-Hant-TW"), else null. */
+export function languageTagProblem(value: string): string | null {
+  const tag = languageTag(value);
+  if (tag === null) return 'must be a BCP 47 language tag such as en or en-GB';
+  return tag === value ? null : `must be written ${tag}`;
 }

@@ -1,8 +1,10 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { EventEntity } from './event.entity.js';
+import { EventRoomEntity } from './event-room.entity.js';
 
 /** Table `agenda_items`: an event's agenda in running order; ids stay through edits and re-imports. */
 @Entity('agenda_items')
+@Index('agenda_items_room_id_idx', ['roomId'])
 @Unique('agenda_items_event_position_key', ['eventId', 'position'], { deferrable: 'INITIALLY DEFERRED' })
 @Check(
   'agenda_items_type_check',
@@ -41,11 +43,33 @@ export class AgendaItemEntity {
   @Column('text', { nullable: true })
   track: string | null;
 
+  /** One of the event's rooms (event_rooms), or none. */
+  @Column('uuid', { name: 'room_id', nullable: true })
+  roomId: string | null;
+
+  @ManyToOne(() => EventRoomEntity, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'room_id', foreignKeyConstraintName: 'agenda_items_room_id_fkey' })
+  room?: EventRoomEntity;
+
   @Column('text', { name: 'key_points', array: true, default: () => "'{}'" })
   keyPoints: string[];
 
   @Column('text', { nullable: true })
   notes: string | null;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  tags: string[];
+
+  @Column('text', { nullable: true })
+  level: string | null;
+
+  /** The spoken language, a BCP 47 tag. */
+  @Column('text', { nullable: true })
+  language: string | null;
+
+  /** `[{ kind, url, title }]`: slides, recording, stream, feedback, other. */
+  @Column('jsonb', { default: () => "'[]'" })
+  links: { kind: string; url: string; title: string | null }[];
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -4,8 +4,11 @@ import { type EventView, publicView } from '../domain/event-view.js';
 import { searchTexts } from '../domain/event-search-text.js';
 import { searchVectorSql } from './event-search.js';
 
-/** A snapshot (SQL of type jsonb) as a list row: without its agenda and speakers, marked partial (EventView.partial). */
-const LIST_VIEW_SQL = (view: string) => `${view} - 'agenda' - 'speakers' || '{"partial": true}'::jsonb`;
+/**
+ * A snapshot (SQL of type jsonb) as a list row: without its agenda, rooms and speakers, marked partial
+ * (EventView.partial).
+ */
+const LIST_VIEW_SQL = (view: string) => `${view} - 'agenda' - 'rooms' - 'speakers' || '{"partial": true}'::jsonb`;
 
 /**
  * Keeps the published snapshot that anonymous readers see: one row per published event holding the

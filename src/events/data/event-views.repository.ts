@@ -3,7 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { PublicReads } from '../../database/public-reads.js';
 import { isoInstant } from '../../common/clock.js';
-import type { AgendaItemView, EventView, RosterEntryView, VenueView } from '../domain/event-view.js';
+import type { AgendaItemView, EventView, RoomView, RosterEntryView, VenueView } from '../domain/event-view.js';
 import type { SectorView } from '../../sectors/sector-view.js';
 import { isSignedIn, type Viewer } from '../../auth/viewer.js';
 import { WorkingViewCache } from './working-view-cache.js';
@@ -30,6 +30,7 @@ interface EventRow {
   scheduled_publish_at: Date | null;
   scheduled_unpublish_at: Date | null;
   sectors: SectorView[];
+  rooms: RoomView[];
   speakers: RosterEntryView[];
   agenda: AgendaItemView[];
 }
@@ -81,6 +82,11 @@ export class EventViewsRepository {
                           FROM event_sectors es JOIN sectors s ON s.id = es.sector_id
                          WHERE es.event_id = e.id), '[]') AS sectors,
               coalesce((SELECT json_agg(json_build_object(
+                                 'id', r.id, 'slug', r.slug, 'name', r.name, 'capacity', r.capacity,
+                                 'floor', r.floor, 'description', r.description, 'position', r.position)
+                                ORDER BY r.position)
+                          FROM event_rooms r WHERE r.event_id = e.id), '[]') AS rooms,
+              coalesce((SELECT json_agg(json_build_object(
                                  'id', sp.id, 'slug', sp.slug, 'honorific', sp.honorific, 'name', sp.name,
                                  'jobTitle', sp.job_title, 'bio', sp.bio, 'photoUrl', sp.photo_url,
                                  'featured', es.featured,
@@ -94,7 +100,9 @@ export class EventViewsRepository {
               coalesce((SELECT json_agg(json_build_object(
                                  'id', ai.id, 'position', ai.position, 'type', ai.type, 'label', ai.label,
                                  'title', ai.title, 'startsAt', ai.starts_at, 'endsAt', ai.ends_at,
-                                 'track', ai.track, 'keyPoints', ai.key_points, 'notes', ai.notes,
+                                 'track', ai.track, 'roomId', ai.room_id, 'keyPoints', ai.key_points,
+                                 'notes', ai.notes, 'tags', ai.tags, 'level', ai.level, 'language', ai.language,
+                                 'links', ai.links,
                                  'speakers', coalesce((SELECT json_agg(json_build_object(
                                                 'speakerId', ss.speaker_id, 'role', ss.role, 'status', ss.status)
                                               ORDER BY ss.position)
@@ -148,6 +156,7 @@ function toView(e: EventRow): EventView {
     audience: e.audience,
     jobTitles: e.job_titles,
     programmeNote: e.programme_note,
+    rooms: e.rooms,
     speakers: e.speakers,
     // JSON has the instants as PostgreSQL prints them; the view has them as ISO-8601 in UTC.
     agenda: e.agenda.map((item) => ({ ...item, startsAt: isoInstant(item.startsAt), endsAt: isoInstant(item.endsAt) })),

@@ -3,6 +3,7 @@ import type {
   AttendanceMode,
   EventStatus,
   EventView,
+  LinkKind,
   ParticipationStatus,
   SpeakerRole,
   VenueView,
@@ -25,6 +26,7 @@ export interface EventDocument {
   audience?: string | null;
   jobTitles?: string[];
   programmeNote?: string | null;
+  rooms?: DocumentRoom[];
   speakers?: DocumentSpeaker[];
   agenda: DocumentAgendaItem[];
 }
@@ -32,6 +34,22 @@ export interface EventDocument {
 /** A speaker on the roster: the shared record, as the document names it, and whether the event features them. */
 export interface DocumentSpeaker extends SpeakerRecord {
   featured?: boolean;
+}
+
+/** A room of the venue; agenda items name it by slug. */
+export interface DocumentRoom {
+  id?: string;
+  slug: string;
+  name: string;
+  capacity?: number | null;
+  floor?: string | null;
+  description?: string | null;
+}
+
+export interface DocumentAgendaLink {
+  kind: LinkKind;
+  url: string;
+  title?: string | null;
 }
 
 export interface DocumentAgendaItem {
@@ -42,14 +60,21 @@ export interface DocumentAgendaItem {
   startsAt?: string | null;
   endsAt?: string | null;
   track?: string | null;
+  /** The slug of one of the document's rooms. */
+  room?: string | null;
   keyPoints?: string[];
   notes?: string | null;
+  tags?: string[];
+  level?: string | null;
+  language?: string | null;
+  links?: DocumentAgendaLink[];
   speakers?: { speaker: string; role?: SpeakerRole; status: ParticipationStatus }[];
 }
 
 /** The event document of a view: every member present, instants in UTC, agenda items with their ids. */
 export function toDocument(view: EventView): Required<EventDocument> {
   const slugOf = new Map(view.speakers.map((s) => [s.id, s.slug]));
+  const roomSlug = new Map(view.rooms.map((r) => [r.id, r.slug]));
   return {
     slug: view.slug,
     title: view.title,
@@ -65,6 +90,14 @@ export function toDocument(view: EventView): Required<EventDocument> {
     audience: view.audience,
     jobTitles: view.jobTitles,
     programmeNote: view.programmeNote,
+    rooms: view.rooms.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      capacity: r.capacity,
+      floor: r.floor,
+      description: r.description,
+    })),
     speakers: view.speakers.map((s) => ({
       slug: s.slug,
       honorific: s.honorific,
@@ -83,8 +116,13 @@ export function toDocument(view: EventView): Required<EventDocument> {
       startsAt: item.startsAt,
       endsAt: item.endsAt,
       track: item.track,
+      room: item.roomId ? roomSlug.get(item.roomId)! : null,
       keyPoints: item.keyPoints,
       notes: item.notes,
+      tags: item.tags,
+      level: item.level,
+      language: item.language,
+      links: item.links.map((l) => ({ kind: l.kind, url: l.url, title: l.title })),
       speakers: item.speakers.map((a) => ({ speaker: slugOf.get(a.speakerId)!, role: a.role, status: a.status })),
     })),
   };

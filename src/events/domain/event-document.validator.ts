@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { BadInputError } from '../../common/errors/domain-error.js';
-import { LIST, TEXT, textProblem, type TextRule } from '../../common/validation/text-rules.js';
+import { languageTagProblem, LIST, TEXT, textProblem, type TextRule } from '../../common/validation/text-rules.js';
 import { documentField, type EventDocument } from './event-document.js';
 import { assertAgendaTimes, assertSpan, assertTimeZone } from './event-rules.js';
 
@@ -28,6 +28,9 @@ export const DOCUMENT_TEXT: readonly (readonly [pointer: string, rule: TextRule]
   ['/audience', TEXT.audience],
   ['/jobTitles/*', TEXT.audienceJobTitle],
   ['/programmeNote', TEXT.programmeNote],
+  ['/rooms/*/name', TEXT.roomName],
+  ['/rooms/*/floor', TEXT.roomFloor],
+  ['/rooms/*/description', TEXT.roomDescription],
   ['/speakers/*/honorific', TEXT.honorific],
   ['/speakers/*/name', TEXT.speakerName],
   ['/speakers/*/jobTitle', TEXT.jobTitle],
@@ -39,6 +42,11 @@ export const DOCUMENT_TEXT: readonly (readonly [pointer: string, rule: TextRule]
   ['/agenda/*/track', TEXT.track],
   ['/agenda/*/keyPoints/*', TEXT.keyPoint],
   ['/agenda/*/notes', TEXT.notes],
+  ['/agenda/*/tags/*', TEXT.tag],
+  ['/agenda/*/level', TEXT.level],
+  ['/agenda/*/language', TEXT.language],
+  ['/agenda/*/links/*/url', TEXT.linkUrl],
+  ['/agenda/*/links/*/title', TEXT.linkTitle],
 ];
 
 /**
@@ -48,10 +56,13 @@ export const DOCUMENT_TEXT: readonly (readonly [pointer: string, rule: TextRule]
 export const DOCUMENT_LISTS: readonly (readonly [pointer: string, max: number])[] = [
   ['/sectors', LIST.sectors],
   ['/jobTitles', LIST.jobTitles],
+  ['/rooms', LIST.rooms],
   ['/speakers', LIST.speakers],
   ['/agenda', LIST.agendaItems],
   ['/agenda/*/keyPoints', LIST.keyPoints],
   ['/agenda/*/speakers', LIST.speakersPerItem],
+  ['/agenda/*/tags', LIST.tagsPerItem],
+  ['/agenda/*/links', LIST.linksPerItem],
 ];
 
 /** The values at a pointer pattern of DOCUMENT_TEXT, each with its own pointer. */
@@ -81,7 +92,7 @@ function assertText(doc: EventDocument, at: (pointer: string) => string): void {
 /**
  * Checks an event document against event-document.schema.json and the content rules.
  * Throws BadInputError whose field is `fieldOf(<JSON pointer>)`, by default `document.agenda.3.endsAt`.
- * `allowOverlaps` lets timed items overlap within a track (schedule imports only).
+ * `allowOverlaps` lets timed items overlap within a room (schedule imports only).
  */
 export function validateEventDocument(
   input: unknown,
@@ -112,8 +123,29 @@ export function validateEventDocument(
       throw new BadInputError(at(`/sectors/${i}/slug`), `sector "${s.slug}" is listed twice`);
     sectorSlugs.add(s.slug);
   });
+  const rooms = new Set<string>();
+  const roomIds = new Set<string>();
+  (doc.rooms ?? []).forEach((r, i) => {
+    if (rooms.has(r.slug)) throw new BadInputError(at(`/rooms/${i}/slug`), `room "${r.slug}" is listed twice`);
+    rooms.add(r.slug);
+    const id = r.id?.toLowerCase();
+    if (id && roomIds.has(id)) throw new BadInputError(at(`/rooms/${i}/id`), 'is used by another room');
+    if (id) roomIds.add(id);
+  });
   const ids = new Set<string>();
   doc.agenda.forEach((item, i) => {
+    if (item.room != null && !rooms.has(item.room)) {
+      throw new BadInputError(at(`/agenda/${i}/room`), `"${item.room}" is not in rooms`);
+    }
+    if (item.language != null) {
+      const problem = languageTagProblem(item.language);
+      if (problem) throw new BadInputError(at(`/agenda/${i}/language`), problem);
+    }
+    const tags = new Set<string>();
+    (item.tags ?? []).forEach((tag, j) => {
+      if (tags.has(tag)) throw new BadInputError(at(`/agenda/${i}/tags/${j}`), `"${tag}" is listed twice`);
+      tags.add(tag);
+    });
     if (item.id !== undefined) {
       const id = item.id.toLowerCase();
       if (ids.has(id)) throw new BadInputError(at(`/agenda/${i}/id`), 'is used by another agenda item');
@@ -133,6 +165,7 @@ export function validateEventDocument(
       startsAt: item.startsAt ? new Date(item.startsAt) : null,
       endsAt: item.endsAt ? new Date(item.endsAt) : null,
       track: item.track ?? null,
+      room: item.room ?? null,
     })),
     (i, member) => at(`/agenda/${i}/${member}`),
     { allowOverlaps: options.allowOverlaps },

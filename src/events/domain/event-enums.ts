@@ -23,6 +23,7 @@ export const AGENDA_ITEM_TYPES = [
 ] as const;
 export const PARTICIPATION_STATUSES = ['INVITED', 'CONFIRMED', 'DECLINED', 'WITHDRAWN'] as const;
 export const SPEAKER_ROLES = ['CHAIR', 'SPEAKER', 'PANELLIST', 'MODERATOR'] as const;
+export const LINK_KINDS = ['SLIDES', 'RECORDING', 'STREAM', 'FEEDBACK', 'OTHER'] as const;
 
 export type PublicationState = (typeof PUBLICATION_STATES)[number];
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -30,3 +31,4 @@ export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 export type AgendaItemType = (typeof AGENDA_ITEM_TYPES)[number];
 export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
 export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
+export type LinkKind = (typeof LINK_KINDS)[number];

@@ -1,4 +1,11 @@
-import type { AgendaItemView, EventView, ParticipationStatus, RosterEntryView, SpeakerRole } from './event-view.js';
+import type {
+  AgendaItemView,
+  EventView,
+  ParticipationStatus,
+  RoomView,
+  RosterEntryView,
+  SpeakerRole,
+} from './event-view.js';
 import type { SpeakerView } from '../../speakers/speaker-view.js';
 import { STATUS_RANK } from './event-view.js';
 
@@ -30,6 +37,31 @@ export function agendaOf(event: EventView): AgendaItemNode[] {
     agendaCache.set(event, nodes);
   }
   return nodes;
+}
+
+/** The room an agenda item takes place in, or null. */
+export function itemRoom(item: AgendaItemNode): RoomView | null {
+  return item.roomId ? (item.event.rooms.find((r) => r.id === item.roomId) ?? null) : null;
+}
+
+/**
+ * The agenda, optionally only the items in the room with `roomSlug` (none when there is no such room) and only
+ * those with at least one of `tags`.
+ */
+export function filteredAgenda(
+  event: EventView,
+  filter: { roomSlug?: string | null; tags?: readonly string[] | null },
+): AgendaItemNode[] {
+  let items = agendaOf(event);
+  if (filter.roomSlug != null) {
+    const room = event.rooms.find((r) => r.slug === filter.roomSlug);
+    items = room ? items.filter((item) => item.roomId === room.id) : [];
+  }
+  if (filter.tags != null) {
+    const wanted = new Set(filter.tags);
+    items = items.filter((item) => item.tags.some((tag) => wanted.has(tag)));
+  }
+  return items;
 }
 
 const rosterCache = new WeakMap<EventView, Map<string, RosterEntryView>>();

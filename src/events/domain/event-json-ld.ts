@@ -1,5 +1,5 @@
 import { zonedIso } from '../../common/clock.js';
-import { eventSpeakers, itemSpeakers, agendaOf } from './event-graph.js';
+import { eventSpeakers, itemRoom, itemSpeakers, agendaOf, type AgendaItemNode } from './event-graph.js';
 import { type EventView, PUBLIC_STATUSES } from './event-view.js';
 import { displayName, type SpeakerView } from '../../speakers/speaker-view.js';
 
@@ -45,12 +45,26 @@ function location(view: EventView): Record<string, unknown> | undefined {
   };
 }
 
+/** Where a session takes place: its room, a Place inside the event's venue; none without a room (the event's). */
+function sessionLocation(item: AgendaItemNode, venue: Record<string, unknown> | undefined) {
+  const room = itemRoom(item);
+  if (!room || item.event.attendanceMode === 'ONLINE') return undefined;
+  return {
+    '@type': 'Place',
+    name: room.name,
+    ...(room.capacity !== null ? { maximumAttendeeCapacity: room.capacity } : {}),
+    ...(venue ? { containedInPlace: venue } : {}),
+  };
+}
+
 /**
- * A schema.org Event with one subEvent per agenda item; times carry the event's UTC offset. Performers are the
+ * A schema.org Event with one subEvent per agenda item (with its room as location, its language and its tags as
+ * keywords); times carry the event's UTC offset. Performers are the
  * speakers who are CONFIRMED or INVITED, for every caller: a declined or withdrawn speaker performs nothing.
  */
 export function eventJsonLd(view: EventView, url: string): Record<string, unknown> {
   const zoned = (value: string | null) => (value ? zonedIso(value, view.timeZone) : undefined);
+  const venue = location(view);
   return JSON.parse(
     JSON.stringify({
       '@context': 'https://schema.org',
@@ -63,7 +77,7 @@ export function eventJsonLd(view: EventView, url: string): Record<string, unknow
       endDate: zoned(view.endsAt),
       eventStatus: STATUS[view.status],
       eventAttendanceMode: ATTENDANCE[view.attendanceMode],
-      location: location(view),
+      location: venue,
       audience: view.sectors.length
         ? { '@type': 'Audience', audienceType: view.sectors.map((s) => s.name).join(', ') }
         : undefined,
@@ -75,6 +89,9 @@ export function eventJsonLd(view: EventView, url: string): Record<string, unknow
         description: item.keyPoints.length ? item.keyPoints.join('\n') : (item.notes ?? undefined),
         startDate: zoned(item.startsAt),
         endDate: zoned(item.endsAt),
+        location: sessionLocation(item, venue),
+        inLanguage: item.language ?? undefined,
+        keywords: item.tags.length ? item.tags.join(', ') : undefined,
         performer: itemSpeakers(item, PUBLIC_STATUSES).map((a) => person(a.speaker)),
       })),
     }),

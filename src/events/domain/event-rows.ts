@@ -36,8 +36,23 @@ export interface AgendaItemRow {
   starts_at: string | null;
   ends_at: string | null;
   track: string | null;
+  room_id: string | null;
   key_points: string[];
   notes: string | null;
+  tags: string[];
+  level: string | null;
+  language: string | null;
+  links: { kind: string; url: string; title: string | null }[];
+}
+
+export interface RoomRow {
+  id: string;
+  position: number;
+  slug: string;
+  name: string;
+  capacity: number | null;
+  floor: string | null;
+  description: string | null;
 }
 
 /** One speaker's part in one agenda item, by speaker slug until the ids are known. */
@@ -68,7 +83,25 @@ export function eventColumns(doc: EventDocument): EventColumns {
   };
 }
 
-export function agendaItemRows(doc: EventDocument, ids: readonly string[]): AgendaItemRow[] {
+export function roomRows(doc: EventDocument, ids: readonly string[]): RoomRow[] {
+  return (doc.rooms ?? []).map((room, position) => ({
+    id: ids[position],
+    position,
+    slug: room.slug,
+    name: room.name,
+    capacity: room.capacity ?? null,
+    floor: room.floor ?? null,
+    description: room.description ?? null,
+  }));
+}
+
+/** `roomIds` are the ids of the document's rooms, in its order (assignRoomIds). */
+export function agendaItemRows(
+  doc: EventDocument,
+  ids: readonly string[],
+  roomIds: readonly string[],
+): AgendaItemRow[] {
+  const roomId = new Map((doc.rooms ?? []).map((room, i) => [room.slug, roomIds[i]]));
   return doc.agenda.map((item, position) => ({
     id: ids[position],
     position,
@@ -78,8 +111,13 @@ export function agendaItemRows(doc: EventDocument, ids: readonly string[]): Agen
     starts_at: item.startsAt ? isoInstant(item.startsAt) : null,
     ends_at: item.endsAt ? isoInstant(item.endsAt) : null,
     track: item.track ?? null,
+    room_id: item.room ? roomId.get(item.room)! : null,
     key_points: item.keyPoints ?? [],
     notes: item.notes ?? null,
+    tags: item.tags ?? [],
+    level: item.level ?? null,
+    language: item.language ?? null,
+    links: (item.links ?? []).map((l) => ({ kind: l.kind, url: l.url, title: l.title ?? null })),
   }));
 }
 
@@ -119,6 +157,31 @@ export function assignItemIds(
   });
 }
 
+/**
+ * The ids of a document's rooms: the id it gives (refused when another event holds it), else the id of the
+ * current room with the same slug, else a new one. `taken` are ids of rooms of other events.
+ */
+export function assignRoomIds(
+  doc: EventDocument,
+  current: readonly { id: string; slug: string }[],
+  taken: ReadonlySet<string>,
+  fieldOf: (pointer: string) => string,
+): string[] {
+  const rooms = doc.rooms ?? [];
+  const claimed = new Set(rooms.flatMap((room) => (room.id ? [room.id.toLowerCase()] : [])));
+  return rooms.map((room, position) => {
+    const id = room.id?.toLowerCase();
+    if (id && taken.has(id)) throw new BadInputError(fieldOf(`/rooms/${position}/id`), 'belongs to another event');
+    if (id) return id;
+    const match = current.find((c) => !claimed.has(c.id) && c.slug === room.slug);
+    if (match) {
+      claimed.add(match.id);
+      return match.id;
+    }
+    return randomUUID();
+  });
+}
+
 /** Whether two row values are the same (rows are plain JSON: same members in the same order). */
 export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -149,8 +212,22 @@ export function storedRows(view: EventView) {
       starts_at: item.startsAt ? isoInstant(item.startsAt) : null,
       ends_at: item.endsAt ? isoInstant(item.endsAt) : null,
       track: item.track,
+      room_id: item.roomId,
       key_points: item.keyPoints,
       notes: item.notes,
+      tags: item.tags,
+      level: item.level,
+      language: item.language,
+      links: item.links.map((l) => ({ kind: l.kind, url: l.url, title: l.title })),
+    })),
+    rooms: view.rooms.map((room): RoomRow => ({
+      id: room.id,
+      position: room.position,
+      slug: room.slug,
+      name: room.name,
+      capacity: room.capacity,
+      floor: room.floor,
+      description: room.description,
     })),
     appearances: view.agenda.flatMap((item) =>
       item.speakers.map((a, position): AppearanceRow => ({

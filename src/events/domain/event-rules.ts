@@ -16,11 +16,26 @@ export interface TimedItem {
   startsAt: Date | null;
   endsAt: Date | null;
   track: string | null;
+  /** The item's room (any key naming it: slug or id); null when it has none. */
+  room?: string | null;
+}
+
+/**
+ * Where an item takes place, for the overlap rule: its room when it has one, else its track (items without a
+ * room nor a track share the main track). Tracks are themes once items have rooms, but an event without rooms
+ * keeps its tracks apart as before.
+ */
+function placeOf(item: TimedItem): { key: string; name: string } {
+  if (item.room) return { key: `room:${item.room}`, name: `room "${item.room}"` };
+  return item.track
+    ? { key: `track:${item.track}`, name: `track "${item.track}"` }
+    : { key: 'track:', name: 'the main track' };
 }
 
 /**
  * Agenda times: an end needs a start and comes after it, every time lies inside the event,
- * and no two timed items overlap in the same track. `fieldOf(i, member)` names the offending member.
+ * and no two timed items overlap in the same room (an item without a room: in the same track).
+ * `fieldOf(i, member)` names the offending member.
  * `allowOverlaps` drops the last rule, for imported schedules (real ones overlap within a room).
  */
 export function assertAgendaTimes(
@@ -45,34 +60,34 @@ export function assertAgendaTimes(
   if (overlap) {
     throw new BadInputError(
       fieldOf(overlap.index, 'startsAt'),
-      `overlaps agenda item ${overlap.other} in ${overlap.track ? `track "${overlap.track}"` : 'the main track'}`,
+      `overlaps agenda item ${overlap.other} in ${overlap.place}`,
     );
   }
 }
 
-/** The first timed item that overlaps another in its track (no track is the main track), or null. */
-export function findOverlap(items: readonly TimedItem[]): { index: number; other: number; track: string } | null {
+/** The first timed item that overlaps another in its room or track (placeOf), or null; `place` names where. */
+export function findOverlap(items: readonly TimedItem[]): { index: number; other: number; place: string } | null {
   const [pair] = overlappingPairs(items);
-  return pair ? { index: pair[1], other: pair[0], track: items[pair[1]].track ?? '' } : null;
+  return pair ? { index: pair[1], other: pair[0], place: placeOf(items[pair[1]]).name } : null;
 }
 
-/** Every pair of timed items that overlap in the same track, as [earlier index, later index]. */
+/** Every pair of timed items that overlap in the same room or track (placeOf), as [earlier index, later index]. */
 export function overlappingPairs(items: readonly TimedItem[]): [number, number][] {
   const timed = items
     .map((item, index) => ({
       index,
-      track: item.track ?? '',
+      place: placeOf(item).key,
       start: item.startsAt?.getTime(),
       end: item.endsAt?.getTime(),
     }))
     .filter(
-      (t): t is { index: number; track: string; start: number; end: number } =>
+      (t): t is { index: number; place: string; start: number; end: number } =>
         t.start !== undefined && t.end !== undefined,
     )
-    .sort((a, b) => a.track.localeCompare(b.track) || a.start - b.start);
+    .sort((a, b) => a.place.localeCompare(b.place) || a.start - b.start);
   const pairs: [number, number][] = [];
   for (let k = 0; k < timed.length; k++) {
-    for (let m = k + 1; m < timed.length && timed[m].track === timed[k].track && timed[m].start < timed[k].end; m++) {
+    for (let m = k + 1; m < timed.length && timed[m].place === timed[k].place && timed[m].start < timed[k].end; m++) {
       pairs.push([timed[k].index, timed[m].index]);
     }
   }
@@ -85,6 +100,7 @@ export function documentOverlaps(doc: EventDocument): { a: number; b: number; ke
     startsAt: item.startsAt ? new Date(item.startsAt) : null,
     endsAt: item.endsAt ? new Date(item.endsAt) : null,
     track: item.track ?? null,
+    room: item.room ?? null,
   }));
   return overlappingPairs(items).map(([a, b]) => ({
     a,

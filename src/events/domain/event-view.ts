@@ -7,12 +7,21 @@ import type {
   AgendaItemType,
   AttendanceMode,
   EventStatus,
+  LinkKind,
   ParticipationStatus,
   PublicationState,
   SpeakerRole,
 } from './event-enums.js';
 
-export type { AgendaItemType, AttendanceMode, EventStatus, ParticipationStatus, PublicationState, SpeakerRole };
+export type {
+  AgendaItemType,
+  AttendanceMode,
+  EventStatus,
+  LinkKind,
+  ParticipationStatus,
+  PublicationState,
+  SpeakerRole,
+};
 
 /** Statuses an anonymous reader may see, in the order "furthest first". */
 export const PUBLIC_STATUSES: readonly ParticipationStatus[] = ['CONFIRMED', 'INVITED'];
@@ -38,6 +47,24 @@ export interface AppearanceView {
   status: ParticipationStatus;
 }
 
+/** A room of the event's venue, in the organisers' order; items name it by id (AgendaItemView.roomId). */
+export interface RoomView {
+  id: string;
+  slug: string;
+  name: string;
+  capacity: number | null;
+  floor: string | null;
+  description: string | null;
+  position: number;
+}
+
+/** A link of an agenda item: its slides, recording, stream, feedback form, ... */
+export interface AgendaLinkView {
+  kind: LinkKind;
+  url: string;
+  title: string | null;
+}
+
 export interface AgendaItemView {
   id: string;
   position: number;
@@ -47,8 +74,15 @@ export interface AgendaItemView {
   startsAt: string | null;
   endsAt: string | null;
   track: string | null;
+  /** The id of one of the event's rooms, or null. */
+  roomId: string | null;
   keyPoints: string[];
   notes: string | null;
+  tags: string[];
+  level: string | null;
+  /** The spoken language, a BCP 47 tag. */
+  language: string | null;
+  links: AgendaLinkView[];
   speakers: AppearanceView[];
 }
 
@@ -68,6 +102,8 @@ export interface EventView {
   audience: string | null;
   jobTitles: string[];
   programmeNote: string | null;
+  /** The rooms of the venue, in their order (left out of list rows, like the agenda). */
+  rooms: RoomView[];
   /** Everyone on the programme, once each, in the order the organisers listed them. */
   speakers: RosterEntryView[];
   agenda: AgendaItemView[];
@@ -79,7 +115,7 @@ export interface EventView {
   scheduledPublishAt?: string | null;
   scheduledUnpublishAt?: string | null;
   /**
-   * Set on the rows of lists (events, related events), which leave out `agenda` and `speakers` to stay light;
+   * Set on the rows of lists (events, related events), which leave out `agenda`, `rooms` and `speakers` to stay light;
    * resolvers that need those load the whole event (EventsService.whole), in one batch per request.
    */
   partial?: true;

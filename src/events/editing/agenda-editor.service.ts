@@ -5,13 +5,20 @@ import { requireRole } from '../../auth/roles.js';
 import { isoInstant } from '../../common/clock.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { BadInputError, NotFoundError } from '../../common/errors/domain-error.js';
-import { type DocumentAgendaItem, inputField } from '../domain/event-document.js';
+import { type DocumentAgendaItem, type EventDocument, inputField } from '../domain/event-document.js';
 import { agendaOf, type AgendaItemNode } from '../domain/event-graph.js';
 import type { EventView } from '../domain/event-view.js';
 import { EventWriter } from './event-writer.service.js';
 import type { AgendaItemInput } from '../graphql/dto/agenda-item.input.js';
 
-function applyItemInput(item: DocumentAgendaItem, input: AgendaItemInput): DocumentAgendaItem {
+/** The slug of the document's room with this id (the document names rooms by slug), else BAD_USER_INPUT. */
+function roomSlug(doc: EventDocument, roomId: string): string {
+  const room = (doc.rooms ?? []).find((r) => r.id === roomId.toLowerCase());
+  if (!room) throw new BadInputError('input.roomId', 'is not a room of this event (createRoom first)');
+  return room.slug;
+}
+
+function applyItemInput(doc: EventDocument, item: DocumentAgendaItem, input: AgendaItemInput): DocumentAgendaItem {
   const next = { ...item };
   if (input.type !== undefined) next.type = input.type;
   if (input.label !== undefined) next.label = input.label;
@@ -19,8 +26,15 @@ function applyItemInput(item: DocumentAgendaItem, input: AgendaItemInput): Docum
   if (input.startsAt !== undefined) next.startsAt = isoInstant(input.startsAt);
   if (input.endsAt !== undefined) next.endsAt = isoInstant(input.endsAt);
   if (input.track !== undefined) next.track = input.track;
+  if (input.roomId !== undefined) next.room = input.roomId === null ? null : roomSlug(doc, input.roomId);
   if (input.keyPoints !== undefined) next.keyPoints = input.keyPoints;
   if (input.notes !== undefined) next.notes = input.notes;
+  if (input.tags !== undefined) next.tags = input.tags;
+  if (input.level !== undefined) next.level = input.level;
+  if (input.language !== undefined) next.language = input.language;
+  if (input.links !== undefined) {
+    next.links = input.links.map((l) => ({ kind: l.kind, url: l.url, title: l.title ?? null }));
+  }
   return next;
 }
 
@@ -51,7 +65,11 @@ export class AgendaEditorService {
         if (position > doc.agenda.length) {
           throw new BadInputError('input.position', `must be at most ${doc.agenda.length}, the number of items`);
         }
-        const item = applyItemInput({ type: input.type!, title: input.title!, keyPoints: [], speakers: [] }, input);
+        const item = applyItemInput(
+          doc,
+          { type: input.type!, title: input.title!, keyPoints: [], speakers: [] },
+          input,
+        );
         doc.agenda.splice(position, 0, item);
       },
       { action: 'updated', authorId: author.id, fieldOf: itemField(() => position) },
@@ -74,7 +92,7 @@ export class AgendaEditorService {
         if (position > doc.agenda.length) {
           throw new BadInputError('input.position', `must be at most ${doc.agenda.length}, the last position`);
         }
-        doc.agenda.splice(position, 0, applyItemInput(item, input));
+        doc.agenda.splice(position, 0, applyItemInput(doc, item, input));
       },
       { action: 'updated', authorId: author.id, fieldOf: itemField(() => position) },
     );

@@ -7,13 +7,16 @@ import { clearAppearances, deleteAppearances, upsertAppearances } from '../data/
 import { replaceEventSectors } from '../data/event-sector-rows.js';
 import { type Publication, updateEvent } from '../data/event-rows.js';
 import { replaceRoster } from '../data/roster-rows.js';
+import { deleteRooms, roomsHeldElsewhere, upsertRooms } from '../data/room-rows.js';
 import { type EventDocument, toDocument } from '../domain/event-document.js';
 import {
   agendaItemRows,
   appearanceRows,
   assignItemIds,
+  assignRoomIds,
   changedRows,
   eventColumns,
+  roomRows,
   sameValue,
   storedRows,
 } from '../domain/event-rows.js';
@@ -42,11 +45,13 @@ const appearanceKey = (a: { agenda_item_id: string; speaker: string }) => `${a.a
 
 /**
  * Writes what `doc` changes of the stored event, and only that: the event row, the sectors, the roster, and the
- * agenda items and appearances that differ (a new status for one speaker is one row).
+ * rooms, agenda items and appearances that differ (a new status for one speaker is one row).
  */
 export async function writeContent(manager: EntityManager, change: ContentChange): Promise<void> {
   const { eventId, before, doc, fieldOf } = change;
-  const stored = before ? storedRows(before) : { items: [], appearances: [], speakerIds: new Map<string, string>() };
+  const stored = before
+    ? storedRows(before)
+    : { items: [], rooms: [], appearances: [], speakerIds: new Map<string, string>() };
 
   const columns = eventColumns(doc);
   if (!before || !sameValue(eventColumns(toDocument(before)), columns) || change.publication !== 'keep') {
@@ -78,7 +83,16 @@ export async function writeContent(manager: EntityManager, change: ContentChange
     eventId,
   );
   const ids = assignItemIds(doc, stored.items, new Set(held.filter((r) => r.live).map((r) => r.id)), fieldOf);
-  const items = changedRows(stored.items, agendaItemRows(doc, ids), (row) => row.id);
+  const givenRooms = (doc.rooms ?? []).flatMap((room) => (room.id ? [room.id.toLowerCase()] : []));
+  const storedRoomIds = new Set(stored.rooms.map((r) => r.id));
+  const heldRooms = await roomsHeldElsewhere(
+    manager,
+    givenRooms.filter((id) => !storedRoomIds.has(id)),
+    eventId,
+  );
+  const roomIds = assignRoomIds(doc, stored.rooms, new Set(heldRooms.filter((r) => r.live).map((r) => r.id)), fieldOf);
+  const rooms = changedRows(stored.rooms, roomRows(doc, roomIds), (row) => row.id);
+  const items = changedRows(stored.items, agendaItemRows(doc, ids, roomIds), (row) => row.id);
   const appearances = changedRows(stored.appearances, appearanceRows(doc, ids), appearanceKey);
   const roster = (doc.speakers ?? []).map((s) => ({ slug: s.slug, featured: s.featured ?? false }));
   const rosterChanged =
@@ -95,9 +109,12 @@ export async function writeContent(manager: EntityManager, change: ContentChange
     const entries = roster.map((r) => ({ speakerId: speakers.get(r.slug)!, featured: r.featured }));
     await replaceRoster(manager, eventId, entries);
   }
+  // Rooms first, so that items can name new ones; removed rooms last, once no item names them.
+  await upsertRooms(manager, eventId, rooms.upserts);
   // Removed items take their appearances with them (ON DELETE CASCADE).
   await deleteAgendaItems(manager, eventId, items.removed);
   await upsertAgendaItems(manager, eventId, items.upserts);
+  await deleteRooms(manager, eventId, rooms.removed);
   await clearAppearances(
     manager,
     held.map((r) => r.id),

@@ -36,7 +36,7 @@ export interface SaveOptions {
   references?: References;
   /** Maps a JSON pointer of the document to the field name the caller knows it by. */
   fieldOf?: (pointer: string) => string;
-  /** Lets timed agenda items overlap within a track: for imported schedules only, never for edits. */
+  /** Lets timed agenda items overlap within a room: for imported schedules only, never for edits. */
   allowOverlaps?: boolean;
   /**
    * The caller's own writes that belong to this change, in its transaction once the revision is written
@@ -161,7 +161,7 @@ export class EventWriter {
         : undefined;
     if (added) {
       const field = fieldOf(options)(`/agenda/${added.b}/startsAt`);
-      throw new BadInputError(field, `overlaps agenda item ${added.a} in its track`);
+      throw new BadInputError(field, `overlaps agenda item ${added.a} in its room or track`);
     }
     return this.save(manager, eventId, before, doc, options);
   }

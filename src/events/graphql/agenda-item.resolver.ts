@@ -1,9 +1,10 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { type AgendaItemNode, itemSpeakers } from '../domain/event-graph.js';
+import { type AgendaItemNode, itemRoom, itemSpeakers } from '../domain/event-graph.js';
 import { EventModel } from './event.model.js';
 import { SessionSpeaker } from './session-speaker.model.js';
 import { ParticipationStatusEnum } from './appearance.enums.js';
 import { AgendaItem } from './agenda-item.model.js';
+import { Room } from './room.model.js';
 import type { ParticipationStatus } from '../domain/event-enums.js';
 
 @Resolver(() => AgendaItem)
@@ -14,6 +15,11 @@ export class AgendaItemResolver {
     @Args('status', { type: () => [ParticipationStatusEnum], nullable: true }) status?: ParticipationStatus[],
   ) {
     return itemSpeakers(item, status);
+  }
+
+  @ResolveField(() => Room, { nullable: true, description: 'Where it takes place, when the event has rooms.' })
+  room(@Parent() item: AgendaItemNode) {
+    return itemRoom(item);
   }
 
   @ResolveField(() => EventModel)

@@ -1,5 +1,7 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AgendaItem } from './agenda-item.model.js';
+import { AgendaArgs } from './dto/agenda.args.js';
+import { Room } from './room.model.js';
 import { JSONScalar } from '../../common/graphql/json.scalar.js';
 import type { GraphQLContext } from '../../graphql/graphql-context.js';
 import { EventSpeaker } from './event-speaker.model.js';
@@ -7,7 +9,7 @@ import { ParticipationStatusEnum } from './appearance.enums.js';
 import { ExportEventArgs } from './dto/event-mutation.args.js';
 import { EventArgs, EventsArgs } from './dto/events.args.js';
 import { EventConnection } from './event-connection.model.js';
-import { agendaOf, eventSpeakers, keySpeakers } from '../domain/event-graph.js';
+import { eventSpeakers, filteredAgenda, keySpeakers } from '../domain/event-graph.js';
 import { EventLinksService } from '../reading/event-links.service.js';
 import { EventUrls } from './event-urls.model.js';
 import type { EventView } from '../domain/event-view.js';
@@ -45,9 +47,14 @@ export class EventsResolver {
     return this.eventsService.exportDocument(ctx.viewer, slug);
   }
 
-  @ResolveField(() => [AgendaItem])
-  async agenda(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
-    return agendaOf(await this.eventsService.whole(event, ctx.loaders));
+  @ResolveField(() => [AgendaItem], { description: 'In running order; roomSlug and tags narrow it down.' })
+  async agenda(@Parent() event: EventView, @Args() filter: AgendaArgs, @Context() ctx: GraphQLContext) {
+    return filteredAgenda(await this.eventsService.whole(event, ctx.loaders), filter);
+  }
+
+  @ResolveField(() => [Room], { description: "The venue's rooms, in order." })
+  async rooms(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
+    return (await this.eventsService.whole(event, ctx.loaders)).rooms;
   }
 
   @ResolveField(() => [EventSpeaker])

@@ -1,7 +1,7 @@
 import { slugify } from '../../common/slug.js';
-import { TEXT } from '../../common/validation/text-rules.js';
-import type { DocumentSpeaker, EventDocument } from '../../events/domain/event-document.js';
-import { readEntries, roomRanking } from './frab-entries.js';
+import { LIST, TEXT } from '../../common/validation/text-rules.js';
+import type { DocumentRoom, DocumentSpeaker, EventDocument } from '../../events/domain/event-document.js';
+import { type Entry, readEntries, roomRanking } from './frab-entries.js';
 import { fieldMap } from './frab-field-map.js';
 import { CONFERENCE, isRecord, type Json, refuse, ROOT, text, truncate } from './frab-members.js';
 import { rosterOf } from './frab-persons.js';
@@ -32,6 +32,46 @@ export interface ScheduleConversion {
   /** What was accepted but changed or left out, each starting with its path. */
   warnings: string[];
   rooms: string[];
+}
+
+/**
+ * The rooms of the schedule as the event's rooms, in the conference's order: those its entries use, with the
+ * conference's capacity and description; slugs from the names, made unique. Their guids are not taken (pretalx
+ * gives several rooms one, and a schedule imported twice would clash): a re-import finds its rooms by slug.
+ */
+function scheduleRooms(conference: Json, entries: Entry[], rank: (room: string) => number) {
+  const listed = new Map<string, Json>();
+  if (Array.isArray(conference.rooms)) {
+    for (const room of conference.rooms) {
+      const name = isRecord(room) ? text(room.name) : undefined;
+      if (isRecord(room) && name && !listed.has(name)) listed.set(name, room);
+    }
+  }
+  const names = [...new Set(entries.flatMap((e) => (e.roomName ? [e.roomName] : [])))].sort(
+    (a, b) => rank(a) - rank(b),
+  );
+  if (names.length > LIST.rooms) {
+    refuse(`${CONFERENCE}.rooms`, `has ${names.length} rooms in use; an event has at most ${LIST.rooms}`);
+  }
+  const slugs = new Set<string>();
+  const slugOf = new Map<string, string>();
+  const rooms = names.map((name): DocumentRoom => {
+    const base = slugify(name);
+    let slug = base;
+    for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
+    slugs.add(slug);
+    slugOf.set(name, slug);
+    const given = listed.get(name) ?? {};
+    const capacity = typeof given.capacity === 'number' && Number.isInteger(given.capacity) ? given.capacity : null;
+    const description = typeof given.description === 'string' ? text(given.description) : undefined;
+    return {
+      slug,
+      name,
+      capacity: capacity !== null && capacity >= 0 && capacity <= 1_000_000 ? capacity : null,
+      description: description ? truncate(description, TEXT.roomDescription.max) : null,
+    };
+  });
+  return { rooms, slugOf };
 }
 
 /** Whether a parsed JSON value has the shape of a frab/c3voc schedule (`{ schedule: { conference } }` or bare). */
@@ -76,6 +116,8 @@ export function convertSchedule(input: unknown, options: ConvertOptions = {}): S
     (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.roomRank - b.roomRank || a.sequence - b.sequence,
   );
   const roster = rosterOf(entries.flatMap((e) => e.persons));
+  const { rooms, slugOf } = scheduleRooms(conference, entries, rank);
+  for (const e of entries) e.item.room = e.roomName ? slugOf.get(e.roomName)! : null;
   // The event spans the conference's dates and every entry in it.
   const span = eventSpan(entries, bounds, dayDates, zone);
 
@@ -91,15 +133,20 @@ export function convertSchedule(input: unknown, options: ConvertOptions = {}): S
     startsAt: span.startsAt.toISOString(),
     endsAt: span.endsAt.toISOString(),
     timeZone: zone,
+    rooms,
     speakers: roster.map(({ slug, name, bio, photoUrl }): DocumentSpeaker => ({ slug, name, bio, photoUrl })),
     agenda: entries.map((e) => e.item),
   };
 
-  const rooms = [...new Set(entries.flatMap((e) => (e.item.track ? [e.item.track] : [])))];
   return {
     document,
-    fieldOf: fieldMap(entries, roster, Boolean(options.slug)),
+    fieldOf: fieldMap(
+      entries,
+      roster,
+      rooms.map((r) => entries.find((e) => e.roomName === r.name)!.room),
+      Boolean(options.slug),
+    ),
     warnings,
-    rooms: rooms.sort((a, b) => rank(a) - rank(b)),
+    rooms: rooms.map((r) => r.name),
   };
 }

@@ -1,14 +1,17 @@
-import { TEXT } from '../../common/validation/text-rules.js';
-import type { DocumentAgendaItem } from '../../events/domain/event-document.js';
+import { languageTag, LIST, TEXT } from '../../common/validation/text-rules.js';
+import type { DocumentAgendaItem, DocumentAgendaLink } from '../../events/domain/event-document.js';
 import type { AgendaItemType } from '../../events/domain/event-view.js';
 import { entryId } from './frab-ids.js';
-import { CONFERENCE, entryLists, isRecord, refuse, text, truncate } from './frab-members.js';
+import { absoluteUrl, CONFERENCE, entryLists, isRecord, refuse, text, truncate } from './frab-members.js';
 import { entryPersons, type Person } from './frab-persons.js';
 import { dayClock, type DayClock, entryEnd, entryStart } from './frab-times.js';
 
 /** The days, rooms and entries of a frab/c3voc schedule, each entry read as an agenda item. */
 
 const ITEM_TITLE_MAX = TEXT.itemTitle.max;
+
+/** The kinds of our links for the c3voc Reference types (others are OTHER). */
+const LINK_KINDS: Record<string, DocumentAgendaLink['kind']> = { slides: 'SLIDES', media: 'RECORDING' };
 
 /** A schedule entry, read: its agenda item, its persons and where each of its members came from. */
 export interface Entry {
@@ -19,8 +22,10 @@ export interface Entry {
   endsAt: Date | null;
   /** The members the item's id, start, end and notes came from (`guid`, `date`, `duration`, `abstract`, ...). */
   members: { id: string; start: string; end: string; notes: string };
-  /** The path of the entry's room, where its track comes from. */
+  /** The path of the entry's room. */
   room: string;
+  /** The name of the entry's room (its key in the day, else its `room` member), or null. */
+  roomName: string | null;
   item: DocumentAgendaItem;
   persons: Person[];
 }
@@ -33,7 +38,7 @@ export interface EntryContext {
   /** The schedule's base_url, for relative avatars. */
   base: string | undefined;
   warnings: string[];
-  /** The rank of a room (track) in the conference's order of rooms. */
+  /** The rank of a room in the conference's order of rooms. */
   rank: (room: string) => number;
   onEntry?: (done: number, total: number) => void;
 }
@@ -64,6 +69,42 @@ export function roomRanking(rooms: unknown): (room: string) => number {
   return rank;
 }
 
+/**
+ * An entry's links (`links`, `feedback_url`) that are http(s) URLs, relative ones against the base; the others are
+ * left out with a warning. At most LIST.linksPerItem.
+ */
+function entryLinks(raw: Record<string, unknown>, path: string, ctx: EntryContext): DocumentAgendaLink[] {
+  const links: DocumentAgendaLink[] = [];
+  const list: unknown[] = Array.isArray(raw.links) ? raw.links : [];
+  list.forEach((link, i) => {
+    const url = isRecord(link) ? absoluteUrl(link.url, ctx.base) : null;
+    if (!url || Array.from(url).length > TEXT.linkUrl.max) {
+      ctx.warnings.push(`${path}.links.${i}: not an http(s) URL; left out`);
+      return;
+    }
+    const title = isRecord(link) ? text(link.title) : undefined;
+    const type = isRecord(link) ? text(link.type) : undefined;
+    links.push({
+      kind: (type && LINK_KINDS[type]) || 'OTHER',
+      url,
+      title: title ? truncate(title, TEXT.linkTitle.max) : null,
+    });
+  });
+  const feedback = absoluteUrl(raw.feedback_url, ctx.base);
+  if (feedback) links.push({ kind: 'FEEDBACK', url: feedback, title: null });
+  if (links.length > LIST.linksPerItem) ctx.warnings.push(`${path}.links: more than ${LIST.linksPerItem}; cut`);
+  return links.slice(0, LIST.linksPerItem);
+}
+
+/** An entry's `language` as a BCP 47 tag, canonical ("DE" → "de"); anything else is left out with a warning. */
+function entryLanguage(raw: Record<string, unknown>, path: string, ctx: EntryContext): string | null {
+  const given = text(raw.language);
+  if (!given) return null;
+  const tag = languageTag(given);
+  if (!tag) ctx.warnings.push(`${path}.language: "${given}" is not a BCP 47 language tag; left out`);
+  return tag;
+}
+
 /** A room of a day, as its entries are read. */
 interface Room {
   key: string;
@@ -90,17 +131,19 @@ function readEntry(raw: unknown, j: number, room: Room, sequence: number, ids: M
 
   const persons = entryPersons(raw, path, ctx.base, ctx.warnings);
   const type = text(raw.type);
-  const track = room.key.trim() || text(raw.room) || null;
+  const roomName = room.key.trim() || text(raw.room) || null;
+  const track = text(raw.track);
   const notesMember =
     text(raw.abstract) !== undefined || text(raw.description) === undefined ? 'abstract' : 'description';
   const entry: Entry = {
     sequence,
     path,
-    roomRank: track ? ctx.rank(track) : -1,
+    roomRank: roomName ? ctx.rank(roomName) : -1,
     startsAt: start.startsAt,
     endsAt: end.endsAt,
     members: { id: identity.member, start: start.member, end: end.member, notes: notesMember },
     room: room.key.trim() ? room.path : `${path}.room`,
+    roomName,
     persons,
     item: {
       id: identity.id,
@@ -109,9 +152,11 @@ function readEntry(raw: unknown, j: number, room: Room, sequence: number, ids: M
       title: truncate(title, ITEM_TITLE_MAX),
       startsAt: start.startsAt.toISOString(),
       endsAt: end.endsAt?.toISOString() ?? null,
-      track,
+      track: track ? truncate(track, TEXT.track.max) : null,
       keyPoints: [],
       notes: text(raw.abstract) ?? text(raw.description) ?? null,
+      language: entryLanguage(raw, path, ctx),
+      links: entryLinks(raw, path, ctx),
       speakers: persons.map((p) => ({ speaker: p.slug, role: 'SPEAKER', status: 'CONFIRMED' })),
     },
   };

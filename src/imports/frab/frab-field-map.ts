@@ -16,9 +16,15 @@ const EVENT_MEMBERS: Record<string, string> = {
 /**
  * Maps a JSON pointer of the converted document (as the event writer reports it) to the schedule member it came
  * from: `/agenda/3/startsAt` → `schedule.conference.days.0.rooms.Saal 1.2.date`, `/speakers/1` → that person.
- * `entries` and `roster` are in document order; `slugGiven` says the slug came from the caller, not the acronym.
+ * `entries`, `roster` and `rooms` (the path of each room's first entry list) are in document order; `slugGiven`
+ * says the slug came from the caller, not the acronym.
  */
-export function fieldMap(entries: Entry[], roster: Person[], slugGiven: boolean): (pointer: string) => string {
+export function fieldMap(
+  entries: Entry[],
+  roster: Person[],
+  rooms: string[],
+  slugGiven: boolean,
+): (pointer: string) => string {
   return (pointer) => {
     const item = /^\/agenda\/(\d+)(?:\/(\w+)(?:\/(\d+))?)?/.exec(pointer);
     const entry = item ? entries[Number(item[1])] : undefined;
@@ -33,7 +39,8 @@ export function fieldMap(entries: Entry[], roster: Person[], slugGiven: boolean)
       if (member === 'title' || member === 'type') return `${entry.path}.${member}`;
       if (member === 'label') return `${entry.path}.type`;
       if (member === 'notes') return `${entry.path}.${entry.members.notes}`;
-      if (member === 'track') return entry.room;
+      if (member === 'room') return entry.room;
+      if (member === 'track' || member === 'language' || member === 'links') return `${entry.path}.${member}`;
       return entry.path;
     }
     const speaker = /^\/speakers\/(\d+)(?:\/(\w+))?/.exec(pointer);
@@ -45,6 +52,8 @@ export function fieldMap(entries: Entry[], roster: Person[], slugGiven: boolean)
       if (member === 'photoUrl') return person.sources.photoUrl;
       return person.path;
     }
+    const room = /^\/rooms\/(\d+)/.exec(pointer);
+    if (room) return rooms[Number(room[1])] ?? `${CONFERENCE}.rooms`;
     if (pointer === '/slug') return slugGiven ? 'slug' : `${CONFERENCE}.acronym`;
     return EVENT_MEMBERS[pointer] ?? `${ROOT}${pointer.replace(/\//g, '.')}`;
   };

@@ -89,7 +89,15 @@ function eventWhen<N>(event: EmbedEvent, t: AgendaTarget<N>): N {
   return el('p', { class: 'meta' }, ...span, ' ', el('span', null, `(${zone} time)`));
 }
 
-/** One agenda item: its times (when the agenda has any), label, title, track, key points, notes and speakers. */
+/** "Slides", "Recording", ...: a link's own title, else its kind. */
+function linkText(link: EmbedItem['links'][number]): string {
+  return link.title ?? `${link.kind.charAt(0)}${link.kind.slice(1).toLowerCase()}`;
+}
+
+/**
+ * One agenda item: its times (when the agenda has any), label, title, room, track, level and language, key points,
+ * notes, speakers, tags and links.
+ */
 function agendaItem<N>(
   item: EmbedItem,
   zone: string,
@@ -99,6 +107,7 @@ function agendaItem<N>(
   const { el, clock } = t;
   const time = (instant: string) => el('time', { datetime: clock.datetime(instant, zone) }, clock.time(instant, zone));
   const quiet = ['REGISTRATION', 'BREAK', 'LUNCH', 'NETWORKING'].includes(item.type);
+  const about = [item.room && item.room.name, item.track, item.level, item.language].filter(Boolean).join(' · ');
   const slot = item.startsAt
     ? [
         shape.manyDays && `${clock.weekday(item.startsAt, zone)} `,
@@ -116,11 +125,21 @@ function agendaItem<N>(
       null,
       item.label && el('p', { class: 'label' }, item.label),
       agendaHeading(t, 2, null, item.title),
-      item.track && el('p', { class: 'meta' }, item.track),
+      about && el('p', { class: 'meta' }, about),
       item.keyPoints.length > 0 && el('ul', { class: 'points' }, ...item.keyPoints.map((p) => el('li', null, p))),
       item.notes && el('p', { class: 'notes' }, item.notes),
       item.speakers.length > 0 &&
         el('ul', { class: 'speakers', 'aria-label': 'Speakers' }, ...item.speakers.map((a) => appearanceItem(a, t))),
+      item.tags.length > 0 &&
+        el('ul', { class: 'tags', 'aria-label': 'Tags' }, ...item.tags.map((g) => el('li', null, g))),
+      item.links.length > 0 &&
+        el(
+          'ul',
+          { class: 'links', 'aria-label': 'Links' },
+          ...item.links.map((l) =>
+            el('li', null, el('a', { href: l.url, target: '_blank', rel: 'noopener nofollow' }, linkText(l))),
+          ),
+        ),
     ),
   );
 }
@@ -189,6 +208,7 @@ export const AGENDA_RENDERER = {
   speakerParts,
   appearanceItem,
   eventWhen,
+  linkText,
   agendaItem,
   onLines,
   renderAgenda,

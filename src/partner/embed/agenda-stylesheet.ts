@@ -21,8 +21,10 @@ main{max-width:56rem;margin:0 auto;padding:1rem}
 p{margin:.25rem 0}
 .meta,.role,.detail,.when,.notes,.invited,.note{color:var(--agenda-muted,#4b5563)}
 .status{display:inline-block;font-weight:700;color:#fff;background:#b91c1c;border-radius:.25rem;padding:0 .5rem}
-.sectors,.speakers,.keys,.items{list-style:none;margin:0;padding:0}
+.sectors,.speakers,.keys,.items,.tags,.links{list-style:none;margin:0;padding:0}
 .sectors{display:flex;flex-wrap:wrap;gap:.4rem;margin:.6rem 0}
+.tags,.links{display:flex;flex-wrap:wrap;gap:.4rem;margin:.4rem 0}
+.tags li{border:1px solid var(--agenda-border,#e5e7eb);border-radius:999px;padding:0 .6rem;font-size:.8em;color:var(--agenda-muted,#4b5563)}
 .sectors li{background:var(--agenda-soft,transparent);border:1px solid var(--agenda-border,#e5e7eb);border-radius:999px;padding:.05rem .7rem;font-size:.875em}
 .keys{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.75rem}
 .keys li{border:1px solid var(--agenda-border,#e5e7eb);border-radius:var(--agenda-radius,.5rem);padding:.6rem .8rem}

@@ -1,4 +1,4 @@
-import { agendaOf, keySpeakers } from '../../events/domain/event-graph.js';
+import { agendaOf, itemRoom, keySpeakers } from '../../events/domain/event-graph.js';
 import type { AgendaItemView, EventView, ParticipationStatus, SpeakerRole } from '../../events/domain/event-view.js';
 import { displayName, type SpeakerView } from '../../speakers/speaker-view.js';
 import { publicSpeakers } from '../programme-text.js';
@@ -14,7 +14,9 @@ export const EMBED_QUERY = `query AgendaEmbed($slug: String!) {
     sectors { name }
     keySpeakers { speaker { displayName jobTitle organisation { name } } }
     agenda {
-      id label title type startsAt endsAt track keyPoints notes
+      id label title type startsAt endsAt track keyPoints notes tags level language
+      room { name }
+      links { kind url title }
       speakers(status: [CONFIRMED, INVITED]) { role status speaker { displayName jobTitle organisation { name } } }
     }
   }
@@ -34,9 +36,12 @@ export interface EmbedAppearance {
 
 export interface EmbedItem extends Pick<
   AgendaItemView,
-  'id' | 'label' | 'title' | 'type' | 'startsAt' | 'endsAt' | 'track' | 'notes'
+  'id' | 'label' | 'title' | 'type' | 'startsAt' | 'endsAt' | 'track' | 'notes' | 'level' | 'language'
 > {
   keyPoints: string[];
+  tags: string[];
+  room: { name: string } | null;
+  links: AgendaItemView['links'];
   speakers: EmbedAppearance[];
 }
 
@@ -79,6 +84,11 @@ export function embedEvent(event: EventView): EmbedEvent {
       track: item.track,
       keyPoints: item.keyPoints,
       notes: item.notes,
+      tags: item.tags,
+      level: item.level,
+      language: item.language,
+      room: itemRoom(item) && { name: itemRoom(item)!.name },
+      links: item.links.map((l) => ({ kind: l.kind, url: l.url, title: l.title })),
       speakers: publicSpeakers(item).map((a) => ({ role: a.role, status: a.status, speaker: speakerOf(a.speaker) })),
     })),
   };

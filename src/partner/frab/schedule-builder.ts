@@ -1,8 +1,16 @@
 import { instantAt, localDate, localTime, nextDate, zonedIso } from '../../common/clock.js';
 import { agendaOf } from '../../events/domain/event-graph.js';
 import { displayName } from '../../speakers/speaker-view.js';
-import type { AgendaItemType, EventView } from '../../events/domain/event-view.js';
-import { bullets, paragraphs, publicSpeakers, speakerLine, speakersParagraph, timedItems } from '../programme-text.js';
+import type { AgendaItemType, EventView, LinkKind } from '../../events/domain/event-view.js';
+import {
+  bullets,
+  itemPlace,
+  paragraphs,
+  publicSpeakers,
+  speakerLine,
+  speakersParagraph,
+  timedItems,
+} from '../programme-text.js';
 import { uuidV5 } from '../../common/uuid-v5.js';
 import { slugWords } from '../../common/slug.js';
 import { numericIds } from './stable-ids.js';
@@ -35,6 +43,9 @@ export interface FrabConference {
 export interface FrabRoom {
   name: string;
   guid: string;
+  slug?: string;
+  capacity?: number | null;
+  description?: string | null;
 }
 
 export interface FrabDay {
@@ -70,8 +81,35 @@ export interface FrabEvent {
   abstract: string | null;
   description: string | null;
   persons: FrabPerson[];
-  links: { url: string; title?: string }[];
+  links: FrabLink[];
+  feedback_url?: string;
 }
+
+/** A c3voc Reference: `type` from the schema's closed list. */
+export interface FrabLink {
+  url: string;
+  title: string;
+  type: 'slides' | 'media' | 'related';
+}
+
+const LINK_TYPES: Record<LinkKind, FrabLink['type']> = {
+  SLIDES: 'slides',
+  RECORDING: 'media',
+  STREAM: 'media',
+  FEEDBACK: 'related',
+  OTHER: 'related',
+};
+
+const LINK_TITLES: Record<LinkKind, string> = {
+  SLIDES: 'Slides',
+  RECORDING: 'Recording',
+  STREAM: 'Stream',
+  FEEDBACK: 'Feedback',
+  OTHER: 'Link',
+};
+
+/** c3voc room slugs: at least two characters, ending in a letter or digit (ours always do). */
+const ROOM_SLUG = /^[a-z0-9_-]+[a-z0-9]$/;
 
 export interface ScheduleLinks {
   /** PUBLIC_URL with a trailing slash. */
@@ -104,7 +142,7 @@ export function acronymOf(slug: string): string {
   return slug.replace(/-/g, '_').padEnd(4, '_');
 }
 
-/** The room of items without a track: the venue's name, else "Main". */
+/** The room of items without a place (itemPlace): the venue's name, else "Main". */
 export function defaultRoom(event: EventView): string {
   return event.venue?.name?.trim() || 'Main';
 }
@@ -125,15 +163,36 @@ function hoursAndMinutes(from: string, to: string | null): string {
 }
 
 /**
- * The published event as a frab/c3voc schedule: days by the event's zone, one room per track (plus the default
- * room), one entry per timed agenda item with the item's id as guid, persons from CONFIRMED and INVITED speakers.
+ * The rooms of a schedule, in order: the event's rooms (their ids as guids) that timed items use, then the places
+ * of items without a room (an event without rooms: one per track), guids derived from the event and the name.
+ */
+function scheduleRooms(event: EventView, places: string[]): FrabRoom[] {
+  const used = new Set(places);
+  const rooms: FrabRoom[] = event.rooms
+    .filter((r) => used.has(r.name))
+    .map((r) => ({
+      name: r.name,
+      guid: r.id,
+      ...(ROOM_SLUG.test(r.slug) ? { slug: r.slug } : {}),
+      capacity: r.capacity,
+      description: r.description,
+    }));
+  const named = new Set(rooms.map((r) => r.name));
+  for (const name of used) if (!named.has(name)) rooms.push({ name, guid: uuidV5(event.id, `room:${name}`) });
+  return rooms;
+}
+
+/**
+ * The published event as a frab/c3voc schedule: days by the event's zone, its rooms (in an event without rooms,
+ * one per track; items without either in the default room), one entry per timed agenda item with the item's id as
+ * guid, persons from CONFIRMED and INVITED speakers.
  */
 export function buildSchedule(event: EventView, links: ScheduleLinks): FrabSchedule {
   const zone = event.timeZone;
   const items = timedItems(agendaOf(event));
-  const roomOf = (track: string | null) => track?.trim() || defaultRoom(event);
-  const roomNames = [...new Set(items.map((i) => roomOf(i.track)))];
-  const rooms = roomNames.map((name) => ({ name, guid: uuidV5(event.id, `room:${name}`) }));
+  const roomOf = (item: (typeof items)[number]) => itemPlace(item) ?? defaultRoom(event);
+  const rooms = scheduleRooms(event, items.map(roomOf));
+  const roomNames = rooms.map((r) => r.name);
   const ids = numericIds(items.map((i) => i.id));
   const acronym = acronymOf(event.slug);
   // The event's end is exclusive: one that ends at midnight ends the day before (conference.end is read back so).
@@ -145,6 +204,7 @@ export function buildSchedule(event: EventView, links: ScheduleLinks): FrabSched
     const speakers = publicSpeakers(item);
     const lines = speakers.map((a) => speakerLine(a.speaker, a.status === 'INVITED'));
     const titleSlug = slugWords(item.title);
+    const feedback = item.links.find((l) => l.kind === 'FEEDBACK');
     return {
       id: ids.get(item.id)!,
       guid: item.id,
@@ -152,14 +212,14 @@ export function buildSchedule(event: EventView, links: ScheduleLinks): FrabSched
       start: localTime(item.startsAt, zone),
       ...(item.endsAt ? { end: zonedIso(item.endsAt, zone) } : {}),
       duration: hoursAndMinutes(item.startsAt, item.endsAt),
-      room: roomOf(item.track),
+      room: roomOf(item),
       slug: [acronym, item.id.slice(0, 8), titleSlug].filter(Boolean).join('-'),
       url: `${links.embed}#${item.id}`,
       title: item.title,
       subtitle: item.label ?? '',
       track: item.track,
       type: TYPE_NAMES[item.type],
-      language: null,
+      language: item.language,
       abstract: bullets(item.keyPoints),
       description: paragraphs(item.notes, speakersParagraph(lines)) || null,
       persons: speakers.map((a) => ({
@@ -168,7 +228,8 @@ export function buildSchedule(event: EventView, links: ScheduleLinks): FrabSched
         public_name: displayName(a.speaker),
         biography: a.speaker.bio,
       })),
-      links: [],
+      links: item.links.map((l) => ({ url: l.url, title: l.title ?? LINK_TITLES[l.kind], type: LINK_TYPES[l.kind] })),
+      ...(feedback ? { feedback_url: feedback.url } : {}),
     };
   };
 
@@ -181,7 +242,7 @@ export function buildSchedule(event: EventView, links: ScheduleLinks): FrabSched
       day_end: zonedIso(instantAt(date, '23:59', zone), zone),
       rooms: Object.fromEntries(
         roomNames
-          .map((room) => [room, today.filter((i) => roomOf(i.track) === room).map(entry)] as const)
+          .map((room) => [room, today.filter((i) => roomOf(i) === room).map(entry)] as const)
           .filter(([, entries]) => entries.length > 0),
       ),
     };

@@ -42,11 +42,12 @@ function writeEvent(room: XMLBuilder, e: FrabEvent): void {
     e.language ? ['language', e.language] : null,
     ['abstract', e.abstract],
     ['description', e.description],
+    e.feedback_url ? ['feedback_url', e.feedback_url] : null,
   ]);
   const persons = event.ele('persons');
   for (const p of e.persons) leaf(persons, 'person', p.name, { guid: p.guid });
   const links = event.ele('links');
-  for (const l of e.links) leaf(links, 'link', l.title ?? l.url, { href: l.url });
+  for (const l of e.links) leaf(links, 'link', l.title, { href: l.url, type: l.type });
 }
 
 /**

@@ -5,6 +5,8 @@ import type { EventView } from '../../events/domain/event-view.js';
 import {
   bullets,
   itemHeading,
+  itemPlace,
+  linksParagraph,
   paragraphs,
   placeLine,
   publicSpeakers,
@@ -44,9 +46,14 @@ function span(start: string, end: string | null, zone: string) {
   };
 }
 
+/** Names once each, in order: an item's CATEGORIES (its track and tags after the event's sectors). */
+const distinct = (names: (string | null)[]) => [...new Set(names.filter((n): n is string => Boolean(n)))];
+
 /**
  * The iCalendar of a published event: one VEVENT for the event and one per timed agenda item, with UIDs from the
  * stable ids, SEQUENCE from the published version and local times in the event's zone (TZID with its VTIMEZONE).
+ * An item's LOCATION starts with its room, its CATEGORIES add its track and tags, its URL is its stream when it
+ * has one (else its place in the embedded agenda), and its description lists its links.
  */
 export function buildCalendar(event: EventView, links: CalendarLinks): string {
   const zone = event.timeZone;
@@ -85,14 +92,22 @@ export function buildCalendar(event: EventView, links: CalendarLinks): string {
 
   for (const item of items) {
     const speakerLines = publicSpeakers(item).map((a) => speakerLine(a.speaker, a.status === 'INVITED'));
+    const stream = item.links.find((l) => l.kind === 'STREAM');
     calendar.createEvent({
       ...common,
       id: `${item.id}@${links.host}`,
       ...span(item.startsAt, item.endsAt, zone),
       summary: itemHeading(item),
-      description: paragraphs(bullets(item.keyPoints), item.notes, speakersParagraph(speakerLines), event.title),
-      location: [item.track, placeLine(event)].filter(Boolean).join(', ') || null,
-      url: `${links.embed}#${item.id}`,
+      description: paragraphs(
+        bullets(item.keyPoints),
+        item.notes,
+        speakersParagraph(speakerLines),
+        linksParagraph(item.links),
+        event.title,
+      ),
+      location: [itemPlace(item), placeLine(event)].filter(Boolean).join(', ') || null,
+      categories: distinct([...event.sectors.map((s) => s.name), item.track, ...item.tags]).map((name) => ({ name })),
+      url: stream?.url ?? `${links.embed}#${item.id}`,
     });
   }
   // RFC 5545 ends every content line, the last one too, with CRLF.
