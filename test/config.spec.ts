@@ -27,7 +27,7 @@ describe('configuration', () => {
 
   it('refuses a rate-limit budget the costliest allowed operation cannot fit', () => {
     expect(problemsOf({ RATE_LIMIT_POINTS: '100' })).toEqual([
-      'RATE_LIMIT_POINTS must be at least 251 (1 + QUERY_MAX_COST / RATE_LIMIT_COST_PER_POINT): the most costly operation allowed must fit the budget',
+      'RATE_LIMIT_POINTS must be at least 501 (1 + QUERY_MAX_COST / RATE_LIMIT_COST_PER_POINT): the most costly operation allowed must fit the budget',
     ]);
   });
 

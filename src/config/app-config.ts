@@ -127,7 +127,7 @@ export class AppConfig {
 
   /** The most an operation may cost: each field answered counts 1, lists multiply by their page size or bound. */
   @WholeNumber({ min: 1 })
-  QUERY_MAX_COST = 50_000;
+  QUERY_MAX_COST = 100_000;
 
   /** How deep an operation may nest (introspection's own type references excepted). */
   @WholeNumber({ min: 1 })
