@@ -16,6 +16,7 @@ import { PublishedSpeakerEntity } from '../events/data/published-speaker.entity.
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { SectorEntity } from '../sectors/sector.entity.js';
 import { SessionSpeakerEntity } from '../events/data/session-speaker.entity.js';
+import { SpeakerProfileProposalEntity } from '../speakers/speaker-profile-proposal.entity.js';
 import { SpeakerRevisionEntity } from '../speakers/speaker-revision.entity.js';
 import { SpeakerEntity } from '../speakers/speaker.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -50,4 +51,5 @@ export const ENTITIES = [
   RateLimitCountEntity,
   SpeakerInvitationEntity,
   InvitationResponseEntity,
+  SpeakerProfileProposalEntity,
 ];

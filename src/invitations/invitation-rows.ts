@@ -81,6 +81,15 @@ export async function recordAnswer(
   return row;
 }
 
+/** Whether the invitation is open (not revoked, not expired), holding it so until commit: a revocation waits. */
+export async function lockOpen(manager: EntityManager, id: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    `SELECT 1 FROM speaker_invitations WHERE id = $1 AND revoked_at IS NULL AND expires_at > now() FOR SHARE`,
+    [id],
+  );
+  return rows.length > 0;
+}
+
 /** The answer's entry in the log: the event revision it made, authored by the invitation. */
 export async function insertResponse(
   manager: EntityManager,

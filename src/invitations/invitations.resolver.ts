@@ -6,10 +6,12 @@ import {
   CreateSpeakerInvitationArgs,
   EventInvitationsArgs,
   InvitationIdArgs,
+  ProposeSpeakerProfileArgs,
   RespondToInvitationArgs,
 } from './dto/invitation.args.js';
 import { InvitationsService } from './invitations.service.js';
 import { SpeakerInvitation } from './speaker-invitation.model.js';
+import { SpeakerProfileProposal } from '../speakers/speaker-profile-proposal.model.js';
 
 @Resolver(() => SpeakerInvitation)
 export class InvitationsResolver {
@@ -38,6 +40,16 @@ export class InvitationsResolver {
   })
   respondToInvitation(@Args() { secret, accept }: RespondToInvitationArgs) {
     return this.invitations.respond(secret, accept);
+  }
+
+  @Mutation(() => SpeakerProfileProposal, {
+    description:
+      "Anyone holding an invitation's secret proposes a correction to that speaker's own profile: pending, it " +
+      'changes nothing until an editor approves it (approveSpeakerProfile); a newer proposal replaces it. Refused ' +
+      'as respondToInvitation is (FORBIDDEN once expired or revoked, NOT_FOUND for an unknown secret).',
+  })
+  proposeSpeakerProfile(@Args() { secret, input }: ProposeSpeakerProfileArgs) {
+    return this.invitations.proposeProfile(secret, input);
   }
 
   @Query(() => [SpeakerInvitation], { description: "Editors: an event's speaker invitations, oldest first." })

@@ -9,6 +9,9 @@ import { WriteTransactions } from '../database/write-transactions.js';
 import { EventViewsRepository } from '../events/data/event-views.repository.js';
 import { AgendaEditorService } from '../events/editing/agenda-editor.service.js';
 import { AppearanceEditorService } from '../events/editing/appearance-editor.service.js';
+import { profileChanges, type SpeakerProfileInput } from '../speakers/dto/speaker-profile.input.js';
+import type { SpeakerProfileProposal } from '../speakers/speaker-profile-proposal.model.js';
+import { saveProposal } from '../speakers/speaker-profile-rows.js';
 import { type InvitationSubject, subjectIn } from './invitation-details.js';
 import { announceInvited, announceResponded } from './invitation-notices.js';
 import {
@@ -17,6 +20,7 @@ import {
   invitationByHash,
   invitationById,
   invitationsOfEvent,
+  lockOpen,
   recordAnswer,
   revokeInvitation,
 } from './invitation-rows.js';
@@ -154,6 +158,23 @@ export class InvitationsService {
       },
     );
     return this.model(saved, url);
+  }
+
+  /**
+   * The secret holder proposes a correction to their own profile, pending an editor's approval (it changes nothing
+   * until then); it replaces the one pending. Refused as an answer is: unknown NOT_FOUND, closed FORBIDDEN.
+   */
+  async proposeProfile(secret: string, input: SpeakerProfileInput): Promise<SpeakerProfileProposal> {
+    const row = await this.bySecret(secret);
+    if (!isOpen(row, new Date())) throw closedError(row);
+    const [event] = await this.views.findWorking({ ids: [row.eventId] });
+    if (!(event && subjectIn(event, row.agendaItemId, row.speakerId))) throw this.goneError();
+    const changes = profileChanges(input);
+    if (Object.keys(changes).length === 0) throw new BadInputError('input', 'proposes no change');
+    return this.writes.run(async (manager) => {
+      if (!(await lockOpen(manager, row.id))) throw closedError((await invitationById(manager, row.id)) ?? row);
+      return saveProposal(manager, { speakerId: row.speakerId, invitationId: row.id, changes });
+    });
   }
 
   /** What the invitation page shows; NOT_FOUND for an unknown secret. */

@@ -5,6 +5,7 @@ import { requireRole } from '../auth/roles.js';
 import { isSignedIn, type Viewer } from '../auth/viewer.js';
 import { updateVersioned } from '../database/versioned-rows.js';
 import { WriteTransactions } from '../database/write-transactions.js';
+import { refreshPublications } from '../events/data/event-publisher.js';
 import type { OrganisationView } from './organisation-view.js';
 
 @Injectable()
@@ -37,7 +38,7 @@ export class OrganisationsService {
 
   /**
    * Changes an organisation's name or url, at `expectedVersion` when one is given. Its slug stays, so documents
-   * naming it as before still find it; published programmes show the change when next published.
+   * naming it as before still find it; published programmes showing it show the change at once (refreshPublications).
    */
   update(
     viewer: Viewer | null,
@@ -51,6 +52,7 @@ export class OrganisationsService {
     if (input.url !== undefined) columns.url = input.url;
     return this.writes.run(async (manager) => {
       await updateVersioned(manager, 'organisations', id, expectedVersion, columns);
+      await refreshPublications(manager, { organisationIds: [id] }, 'organisation updated');
       const [organisation]: OrganisationView[] = await manager.query(
         `SELECT id, slug, name, url, version FROM organisations WHERE id = $1`,
         [id],

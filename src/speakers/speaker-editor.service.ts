@@ -8,8 +8,10 @@ import { BadInputError, NotFoundError } from '../common/errors/domain-error.js';
 import { slugify } from '../common/slug.js';
 import { updateVersioned } from '../database/versioned-rows.js';
 import { WriteTransactions } from '../database/write-transactions.js';
+import { refreshPublications } from '../events/data/event-publisher.js';
 import { organisationId } from '../organisations/organisation-rows.js';
 import type { SpeakerInput } from './dto/speaker.input.js';
+import { takeProposal } from './speaker-profile-rows.js';
 import { insertSpeakerRevisions, type SpeakerRecord } from './speaker-rows.js';
 import type { SpeakerRevisionView, SpeakerView } from './speaker-view.js';
 import { SpeakersService } from './speakers.service.js';
@@ -103,6 +105,34 @@ export class SpeakerEditorService {
     });
   }
 
+  /**
+   * Applies the speaker's pending profile proposal as an update (`expectedVersion` is the speaker's), authored by
+   * the editor who approves it, and clears it; NOT_FOUND when none is pending.
+   */
+  approveProfile(viewer: Viewer | null, speakerId: string, expectedVersion: number): Promise<SpeakerView> {
+    const author = requireRole(viewer, 'CONTRIBUTOR', 'approve profile proposals');
+    return this.writes.run(async (manager) => {
+      await this.load(speakerId, manager);
+      const changes = await takeProposal(manager, speakerId);
+      if (!changes) throw new NotFoundError('Profile proposal');
+      return this.change(manager, speakerId, changes, expectedVersion, {
+        action: 'profile approved',
+        authorId: author.id,
+        field: 'speakerId',
+      });
+    });
+  }
+
+  /** Drops the speaker's pending profile proposal, changing nothing else; NOT_FOUND when none is pending. */
+  rejectProfile(viewer: Viewer | null, speakerId: string): Promise<SpeakerView> {
+    requireRole(viewer, 'CONTRIBUTOR', 'reject profile proposals');
+    return this.writes.run(async (manager) => {
+      const speaker = await this.load(speakerId, manager);
+      if (!(await takeProposal(manager, speakerId))) throw new NotFoundError('Profile proposal');
+      return speaker;
+    });
+  }
+
   /** Writes the members `input` carries, with the version check and bump, and the revision. */
   private async change(
     manager: EntityManager,
@@ -128,6 +158,7 @@ export class SpeakerEditorService {
     }
     await updateVersioned(manager, 'speakers', id, expectedVersion, columns);
     await insertSpeakerRevisions(manager, [id], how.action, how.authorId);
+    await refreshPublications(manager, { speakerIds: [id] }, `speaker ${how.action}`);
     return this.load(id, manager);
   }
 

@@ -2,7 +2,12 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { SignedInGuard } from '../auth/signed-in.guard.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { RestoreSpeakerRevisionArgs, UpdateSpeakerArgs } from './dto/speaker-mutation.args.js';
+import {
+  ApproveSpeakerProfileArgs,
+  RejectSpeakerProfileArgs,
+  RestoreSpeakerRevisionArgs,
+  UpdateSpeakerArgs,
+} from './dto/speaker-mutation.args.js';
 import { SpeakerInput } from './dto/speaker.input.js';
 import { SpeakerEditorService } from './speaker-editor.service.js';
 import { Speaker } from './speaker.model.js';
@@ -30,5 +35,24 @@ export class SpeakerMutationsResolver {
     @Context() ctx: GraphQLContext,
   ) {
     return this.editor.restore(ctx.viewer, speakerId, revision, expectedVersion);
+  }
+
+  @Mutation(() => Speaker, {
+    description:
+      "Applies the speaker's pending profile proposal as an update of the speaker (a revision, the published " +
+      'events showing the speaker refreshed) and clears it; NOT_FOUND when none is pending.',
+  })
+  approveSpeakerProfile(
+    @Args() { speakerId, expectedVersion }: ApproveSpeakerProfileArgs,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.editor.approveProfile(ctx.viewer, speakerId, expectedVersion);
+  }
+
+  @Mutation(() => Speaker, {
+    description: "Drops the speaker's pending profile proposal, changing nothing; NOT_FOUND when none is pending.",
+  })
+  rejectSpeakerProfile(@Args() { speakerId }: RejectSpeakerProfileArgs, @Context() ctx: GraphQLContext) {
+    return this.editor.rejectProfile(ctx.viewer, speakerId);
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type EventView, publicView } from '../domain/event-view.js';
+import { toDocument } from '../domain/event-document.js';
+import { type EventView, publicView, type RosterEntryView } from '../domain/event-view.js';
 import { searchTexts } from '../domain/event-search-text.js';
+import { recordChange } from './event-change-notices.js';
 import { searchVectorSql } from './event-search.js';
 
 /**
@@ -65,15 +67,7 @@ export class EventPublisher {
         [view.id, view.startsAt, JSON.stringify(appearances)],
       );
     }
-    await manager.query(
-      `INSERT INTO published_speakers (event_id, speaker_id, slug, honorific, name, job_title, organisation, bio,
-                                      photo_url, published_at)
-       SELECT $1, x.id, x.slug, x.honorific, x.name, x."jobTitle", NULLIF(x.organisation, 'null'::jsonb), x.bio,
-              x."photoUrl", $2
-         FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, slug text, honorific text, name text, "jobTitle" text,
-                                                 organisation jsonb, bio text, "photoUrl" text)`,
-      [view.id, view.publishedAt, JSON.stringify(snapshot.speakers)],
-    );
+    await insertPublishedSpeakers(manager, view.id, view.publishedAt, snapshot.speakers);
     return snapshot;
   }
 
@@ -84,5 +78,114 @@ export class EventPublisher {
       [eventId],
     );
     return rows.length > 0;
+  }
+}
+
+/** Table `published_speakers`: a snapshot's roster, as public speaker queries read it. */
+async function insertPublishedSpeakers(
+  manager: EntityManager,
+  eventId: string,
+  publishedAt: string | null,
+  speakers: readonly RosterEntryView[],
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO published_speakers (event_id, speaker_id, slug, honorific, name, job_title, organisation, bio,
+                                    photo_url, published_at)
+     SELECT $1, x.id, x.slug, x.honorific, x.name, x."jobTitle", NULLIF(x.organisation, 'null'::jsonb), x.bio,
+            x."photoUrl", $2
+       FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, slug text, honorific text, name text, "jobTitle" text,
+                                               organisation jsonb, bio text, "photoUrl" text)`,
+    [eventId, publishedAt, JSON.stringify(speakers)],
+  );
+}
+
+/** The shared records a write changed: speakers, and organisations (by id). */
+export interface SharedRecords {
+  speakerIds?: readonly string[];
+  organisationIds?: readonly string[];
+}
+
+type SpeakerFields = Omit<RosterEntryView, 'featured' | 'version'>;
+
+/**
+ * A change to shared records reaches every published snapshot that shows them, without a republish, in the
+ * writing transaction: the roster entries of those speakers take their current fields, and every entry of those
+ * organisations the organisation's (nothing else of the working copy: the snapshot stays as published otherwise).
+ * Each snapshot that changes gets its list row, search vector and published_speakers rows rebuilt as a publish
+ * builds them, `publishedAt` now, and the notice a publish records (`event.published` with the snapshot's
+ * document, `action` saying why). `exceptEventId`: an event about to be published anyway (an import).
+ */
+export async function refreshPublications(
+  manager: EntityManager,
+  records: SharedRecords,
+  action: string,
+  exceptEventId: string | null = null,
+): Promise<void> {
+  const speakerIds = records.speakerIds ?? [];
+  const organisationIds = records.organisationIds ?? [];
+  if (speakerIds.length === 0 && organisationIds.length === 0) return;
+  const rows: { view: EventView; now: Date }[] = await manager.query(
+    `SELECT p.view, now() AS now FROM event_publications p
+      WHERE p.event_id IN (SELECT ps.event_id FROM published_speakers ps
+                            WHERE ps.speaker_id = ANY($1::uuid[]) OR ps.organisation ->> 'id' = ANY($2::text[]))
+        AND p.event_id IS DISTINCT FROM $3::uuid
+      ORDER BY p.event_id
+        FOR UPDATE OF p`,
+    [speakerIds, organisationIds, exceptEventId],
+  );
+  if (rows.length === 0) return;
+  const speakers: SpeakerFields[] = await manager.query(
+    `SELECT s.id, s.slug, s.honorific, s.name, s.job_title AS "jobTitle", s.bio, s.photo_url AS "photoUrl",
+            CASE WHEN o.id IS NULL THEN NULL
+                 ELSE jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'url', o.url) END AS organisation
+       FROM speakers s LEFT JOIN organisations o ON o.id = s.organisation_id
+      WHERE s.id = ANY($1::uuid[])`,
+    [speakerIds],
+  );
+  const organisations: { o: NonNullable<SpeakerFields['organisation']> }[] = await manager.query(
+    `SELECT jsonb_build_object('id', id, 'slug', slug, 'name', name, 'url', url) AS o
+       FROM organisations WHERE id = ANY($1::uuid[])`,
+    [organisationIds],
+  );
+  // (Organisations as jsonb, like the stored snapshot's: their keys in its order, so that JSON compares them.)
+  const speakerById = new Map(speakers.map((s) => [s.id, s]));
+  const organisationById = new Map(organisations.map(({ o }) => [o.id, o]));
+  for (const { view, now } of rows) {
+    const roster = view.speakers.map((entry) => {
+      const current = speakerById.get(entry.id);
+      const patched: RosterEntryView = current
+        ? {
+            ...entry,
+            slug: current.slug,
+            honorific: current.honorific,
+            name: current.name,
+            jobTitle: current.jobTitle,
+            organisation: current.organisation,
+            bio: current.bio,
+            photoUrl: current.photoUrl,
+          }
+        : entry;
+      const organisation = patched.organisation && organisationById.get(patched.organisation.id);
+      return organisation ? { ...patched, organisation } : patched;
+    });
+    if (JSON.stringify(roster) === JSON.stringify(view.speakers)) continue;
+    const snapshot: EventView = { ...view, speakers: roster, publishedAt: now.toISOString() };
+    await manager.query(
+      `UPDATE event_publications
+          SET view = $2, list_view = ${LIST_VIEW_SQL('$2::jsonb')}, search = ${searchVectorSql('$3', '$4', '$5')},
+              published_at = $6
+        WHERE event_id = $1`,
+      [view.id, JSON.stringify(snapshot), ...searchTexts(snapshot), snapshot.publishedAt],
+    );
+    await manager.query(`DELETE FROM published_speakers WHERE event_id = $1`, [view.id]);
+    await insertPublishedSpeakers(manager, view.id, snapshot.publishedAt, roster);
+    await recordChange(manager, {
+      kind: 'event.published',
+      eventId: view.id,
+      slug: view.slug,
+      version: view.version,
+      action,
+      document: toDocument(snapshot),
+    });
   }
 }

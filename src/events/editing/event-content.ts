@@ -153,12 +153,15 @@ async function resolveSectors(
 
 async function resolveSpeakers(
   manager: EntityManager,
-  { doc, references, authorId }: ContentChange,
+  { eventId, doc, references, authorId, publication }: ContentChange,
   known: ReadonlyMap<string, string>,
   needed: ReadonlySet<string>,
 ): Promise<Map<string, string>> {
   const roster = doc.speakers ?? [];
-  if (references !== 'link') return saveSpeakers(manager, roster, references === 'upsert', authorId);
+  if (references !== 'link') {
+    const publishing = publication === 'publish' ? eventId : null;
+    return saveSpeakers(manager, roster, references === 'upsert', authorId, publishing);
+  }
   const ids = new Map(known);
   for (const [slug, id] of await speakerIds(
     manager,

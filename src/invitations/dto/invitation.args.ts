@@ -1,7 +1,9 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsBoolean, IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { IsId } from '../../common/validation/fields.js';
+import { SpeakerProfileInput } from '../../speakers/dto/speaker-profile.input.js';
 
 @ArgsType()
 export class CreateSpeakerInvitationArgs {
@@ -46,4 +48,17 @@ export class RespondToInvitationArgs {
   @Field({ description: 'true accepts (the appearance becomes CONFIRMED), false declines (DECLINED).' })
   @IsBoolean()
   accept: boolean;
+}
+
+@ArgsType()
+export class ProposeSpeakerProfileArgs {
+  @Field({ description: 'The secret of the link: the last part of its URL.' })
+  @IsString()
+  @MaxLength(100)
+  secret: string;
+
+  @Field(() => SpeakerProfileInput)
+  @ValidateNested()
+  @Type(() => SpeakerProfileInput)
+  input: SpeakerProfileInput;
 }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsInt, Min, ValidateNested } from 'class-validator';
-import { IsId, OptionalExpectedVersion } from '../../common/validation/fields.js';
+import { IsId, IsVersion, OptionalExpectedVersion } from '../../common/validation/fields.js';
 import { SpeakerInput } from './speaker.input.js';
 
 @ArgsType()
@@ -32,4 +32,22 @@ export class RestoreSpeakerRevisionArgs {
 
   @OptionalExpectedVersion()
   expectedVersion?: number | null;
+}
+
+@ArgsType()
+export class ApproveSpeakerProfileArgs {
+  @Field(() => ID)
+  @IsId('a speaker')
+  speakerId: string;
+
+  @Field(() => Int, { description: "The speaker's version the caller reviewed the proposal at (else CONFLICT)." })
+  @IsVersion()
+  expectedVersion: number;
+}
+
+@ArgsType()
+export class RejectSpeakerProfileArgs {
+  @Field(() => ID)
+  @IsId('a speaker')
+  speakerId: string;
 }
