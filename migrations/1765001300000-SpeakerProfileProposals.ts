@@ -18,9 +18,7 @@ export class SpeakerProfileProposals1765001300000 implements MigrationInterface 
         changes jsonb NOT NULL,
         proposed_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(
-      `CREATE INDEX speaker_profile_proposals_invitation_idx ON speaker_profile_proposals (invitation_id)`,
-    );
+    await q.query(`CREATE INDEX speaker_profile_proposals_invitation_idx ON speaker_profile_proposals (invitation_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

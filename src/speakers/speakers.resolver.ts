@@ -18,7 +18,10 @@ import { SpeakersService } from './speakers.service.js';
 @Resolver(() => Speaker)
 export class SpeakersResolver {
   /** Speaker.pendingProfile, in one batch per request. */
-  private readonly proposals = new WeakMap<GraphQLContext['loaders'], DataLoader<string, SpeakerProfileProposal | null>>();
+  private readonly proposals = new WeakMap<
+    GraphQLContext['loaders'],
+    DataLoader<string, SpeakerProfileProposal | null>
+  >();
 
   constructor(
     private readonly service: SpeakersService,
