@@ -6,6 +6,7 @@ import { DatabaseLifecycle } from './database-lifecycle.service.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { NotificationsService } from './notifications.service.js';
 import { PublicReads } from './public-reads.js';
+import { SharedRecordWrites } from './shared-record-writes.js';
 import { WriteTransactions } from './write-transactions.js';
 
 /**
@@ -34,7 +35,7 @@ import { WriteTransactions } from './write-transactions.js';
       },
     }),
   ],
-  providers: [NotificationsService, DatabaseLifecycle, WriteTransactions, PublicReads],
-  exports: [NotificationsService, DatabaseLifecycle, WriteTransactions, PublicReads],
+  providers: [NotificationsService, DatabaseLifecycle, WriteTransactions, PublicReads, SharedRecordWrites],
+  exports: [NotificationsService, DatabaseLifecycle, WriteTransactions, PublicReads, SharedRecordWrites],
 })
 export class DatabaseModule {}

@@ -5,7 +5,7 @@ import { requireRole } from '../auth/roles.js';
 import { isSignedIn, type Viewer } from '../auth/viewer.js';
 import { updateVersioned } from '../database/versioned-rows.js';
 import { WriteTransactions } from '../database/write-transactions.js';
-import { refreshPublications } from '../events/data/event-publisher.js';
+import { SharedRecordWrites } from '../database/shared-record-writes.js';
 import type { OrganisationView } from './organisation-view.js';
 
 @Injectable()
@@ -13,6 +13,7 @@ export class OrganisationsService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly writes: WriteTransactions,
+    private readonly sharedRecords: SharedRecordWrites,
   ) {}
 
   /**
@@ -38,7 +39,7 @@ export class OrganisationsService {
 
   /**
    * Changes an organisation's name or url, at `expectedVersion` when one is given. Its slug stays, so documents
-   * naming it as before still find it; published programmes showing it show the change at once (refreshPublications).
+   * naming it as before still find it; published programmes showing it show the change at once (SharedRecordWrites).
    */
   update(
     viewer: Viewer | null,
@@ -52,7 +53,7 @@ export class OrganisationsService {
     if (input.url !== undefined) columns.url = input.url;
     return this.writes.run(async (manager) => {
       await updateVersioned(manager, 'organisations', id, expectedVersion, columns);
-      await refreshPublications(manager, { organisationIds: [id] }, 'organisation updated');
+      await this.sharedRecords.changed(manager, { organisationIds: [id] }, 'organisation updated');
       const [organisation]: OrganisationView[] = await manager.query(
         `SELECT id, slug, name, url, version FROM organisations WHERE id = $1`,
         [id],

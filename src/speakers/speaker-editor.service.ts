@@ -8,7 +8,7 @@ import { BadInputError, NotFoundError } from '../common/errors/domain-error.js';
 import { slugify } from '../common/slug.js';
 import { updateVersioned } from '../database/versioned-rows.js';
 import { WriteTransactions } from '../database/write-transactions.js';
-import { refreshPublications } from '../events/data/event-publisher.js';
+import { SharedRecordWrites } from '../database/shared-record-writes.js';
 import { organisationId } from '../organisations/organisation-rows.js';
 import type { SpeakerInput } from './dto/speaker.input.js';
 import { takeProposal } from './speaker-profile-rows.js';
@@ -26,6 +26,7 @@ export class SpeakerEditorService {
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly speakers: SpeakersService,
     private readonly writes: WriteTransactions,
+    private readonly sharedRecords: SharedRecordWrites,
   ) {}
 
   async create(viewer: Viewer | null, input: SpeakerInput): Promise<SpeakerView> {
@@ -158,7 +159,7 @@ export class SpeakerEditorService {
     }
     await updateVersioned(manager, 'speakers', id, expectedVersion, columns);
     await insertSpeakerRevisions(manager, [id], how.action, how.authorId);
-    await refreshPublications(manager, { speakerIds: [id] }, `speaker ${how.action}`);
+    await this.sharedRecords.changed(manager, { speakerIds: [id] }, `speaker ${how.action}`);
     return this.load(id, manager);
   }
 

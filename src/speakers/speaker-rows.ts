@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { slugify } from '../common/slug.js';
-import { refreshPublications } from '../events/data/event-publisher.js';
 import { organisationIds } from '../organisations/organisation-rows.js';
 
 /** A speaker as a document names it: by slug, with the organisation by name. */
@@ -47,16 +46,13 @@ export async function insertSpeakerRevisions(
 /**
  * Adds the speakers (and their organisations) that are missing; answers every id by slug. Existing speakers are
  * left as they are, unless `overwrite`: then they take the record's fields (an editor's import). Every speaker
- * added or changed gets a new version and an 'imported' revision by `authorId`; the published events that show
- * a changed one (or a renamed organisation) show the change at once, but for `publishingEventId`, the event
- * being imported, when it is published by that import anyway.
+ * added or changed gets a new version and an 'imported' revision by `authorId`.
  */
 export async function saveSpeakers(
   manager: EntityManager,
   speakers: readonly SpeakerRecord[],
   overwrite: boolean,
   authorId: string | null,
-  publishingEventId: string | null = null,
 ): Promise<Map<string, string>> {
   if (speakers.length === 0) return new Map();
   const organisations = await organisationIds(
@@ -99,14 +95,6 @@ export async function saveSpeakers(
     'imported',
     authorId,
   );
-  if (overwrite) {
-    await refreshPublications(
-      manager,
-      { speakerIds: written.map((r) => r.id), organisationIds: [...organisations.values()] },
-      'speaker imported',
-      publishingEventId,
-    );
-  }
   const ids = new Map(written.map((r) => [r.slug, r.id]));
   const untouched = speakers.map((s) => s.slug).filter((slug) => !ids.has(slug));
   for (const [slug, id] of await speakerIds(manager, untouched)) ids.set(slug, id);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { type SharedRecords, SharedRecordWrites } from '../../database/shared-record-writes.js';
 import { toDocument } from '../domain/event-document.js';
 import { type EventView, publicView, type RosterEntryView } from '../domain/event-view.js';
 import { searchTexts } from '../domain/event-search-text.js';
@@ -19,6 +20,10 @@ const LIST_VIEW_SQL = (view: string) => `${view} - 'agenda' - 'rooms' - 'speaker
  */
 @Injectable()
 export class EventPublisher {
+  constructor(sharedRecords: SharedRecordWrites) {
+    sharedRecords.follow((manager, records, action) => refreshPublications(manager, records, action));
+  }
+
   /** Makes `view` (the working copy just saved, already marked PUBLISHED) the published copy. */
   async publish(manager: EntityManager, view: EventView): Promise<EventView> {
     const snapshot = publicView(view);
@@ -99,18 +104,12 @@ async function insertPublishedSpeakers(
   );
 }
 
-/** The shared records a write changed: speakers, and organisations (by id). */
-export interface SharedRecords {
-  speakerIds?: readonly string[];
-  organisationIds?: readonly string[];
-}
-
 type SpeakerFields = Omit<RosterEntryView, 'featured' | 'version'>;
 
 /**
  * A change to shared records reaches every published snapshot that shows them, without a republish, in the
  * writing transaction: the roster entries of those speakers take their current fields, and every entry of those
- * organisations the organisation's (nothing else of the working copy: the snapshot stays as published otherwise).
+ * organisations (and of those speakers' organisations) the organisation's (nothing else of the working copy: the snapshot stays as published otherwise).
  * Each snapshot that changes gets its list row, search vector and published_speakers rows rebuilt as a publish
  * builds them, `publishedAt` now, and the notice a publish records (`event.published` with the snapshot's
  * document, `action` saying why). `exceptEventId`: an event about to be published anyway (an import).
@@ -122,8 +121,14 @@ export async function refreshPublications(
   exceptEventId: string | null = null,
 ): Promise<void> {
   const speakerIds = records.speakerIds ?? [];
-  const organisationIds = records.organisationIds ?? [];
-  if (speakerIds.length === 0 && organisationIds.length === 0) return;
+  const named = records.organisationIds ?? [];
+  if (speakerIds.length === 0 && named.length === 0) return;
+  const [{ ids: organisationIds }]: { ids: string[] }[] = await manager.query(
+    `SELECT array(SELECT unnest($2::uuid[])
+                    UNION SELECT organisation_id FROM speakers WHERE id = ANY($1::uuid[]) AND organisation_id IS NOT NULL)
+                AS ids`,
+    [speakerIds, named],
+  );
   const rows: { view: EventView; now: Date }[] = await manager.query(
     `SELECT p.view, now() AS now FROM event_publications p
       WHERE p.event_id IN (SELECT ps.event_id FROM published_speakers ps

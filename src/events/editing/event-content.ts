@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { BadInputError } from '../../common/errors/domain-error.js';
 import { sectorIds, upsertSectors } from '../../sectors/sector-rows.js';
 import { saveSpeakers, speakerIds } from '../../speakers/speaker-rows.js';
+import { refreshPublications } from '../data/event-publisher.js';
 import { deleteAgendaItems, itemsHeldElsewhere, upsertAgendaItems } from '../data/agenda-item-rows.js';
 import { clearAppearances, deleteAppearances, upsertAppearances } from '../data/appearance-rows.js';
 import { replaceEventSectors } from '../data/event-sector-rows.js';
@@ -159,8 +160,13 @@ async function resolveSpeakers(
 ): Promise<Map<string, string>> {
   const roster = doc.speakers ?? [];
   if (references !== 'link') {
-    const publishing = publication === 'publish' ? eventId : null;
-    return saveSpeakers(manager, roster, references === 'upsert', authorId, publishing);
+    const ids = await saveSpeakers(manager, roster, references === 'upsert', authorId);
+    // An editor's import may change speakers (and rename organisations) that other published events show.
+    if (references === 'upsert') {
+      const except = publication === 'publish' ? eventId : null;
+      await refreshPublications(manager, { speakerIds: [...ids.values()] }, 'speaker imported', except);
+    }
+    return ids;
   }
   const ids = new Map(known);
   for (const [slug, id] of await speakerIds(
