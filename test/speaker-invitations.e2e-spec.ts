@@ -412,7 +412,7 @@ describe('speaker invitations at the public edge', () => {
       ...ADMIN,
       TRUST_PROXY: 'true',
       RATE_LIMIT_POINTS: '100',
-      RATE_LIMIT_COST_PER_POINT: '1000',
+      RATE_LIMIT_COST_PER_POINT: '2000',
       RATE_LIMIT_FEED_POINTS: '40',
       RATE_LIMIT_WINDOW_S: '86400',
       DEMO_CONTENT: 'false',
