@@ -274,6 +274,99 @@ describe('events: the public list', () => {
     });
   });
 
+  describe('search pages', () => {
+    // Every title is "Event list-event-NN" but list-event-03's and the drafts': 23 published events match "event".
+    const SEARCH = 'event';
+    const matching = () => published().filter((f) => f.doc.title.startsWith('Event '));
+    const byUpdate = (a: Fixture, b: Fixture) =>
+      Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || (a.id < b.id ? 1 : -1);
+
+    /** Every page of a search: its slugs, the total each page gave, and the page after the last. */
+    const pages = async (variables: Record<string, unknown>, viewer?: string) => {
+      const seen: string[] = [];
+      const totals = new Set<number>();
+      let after: string | undefined;
+      for (let page = 0; page < 50; page++) {
+        const conn = await list({ ...variables, after }, viewer);
+        seen.push(...conn.nodes.map((n: any) => n.slug));
+        totals.add(conn.totalCount);
+        after = conn.pageInfo.endCursor;
+        if (!conn.pageInfo.hasNextPage)
+          return { seen, totals: [...totals], past: await list({ ...variables, after }, viewer) };
+      }
+      throw new Error('pagination never ended');
+    };
+    const emptyPage = (totalCount: number) => ({
+      totalCount,
+      edges: [],
+      nodes: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
+    });
+
+    it('walks a search in every order once each, with the same total on every page and past the last', async () => {
+      const orders: Record<string, Fixture[]> = {
+        STARTS_AT_ASC: matching().sort(byStart),
+        STARTS_AT_DESC: matching().sort(byStart).reverse(),
+        UPDATED_AT_DESC: matching().sort(byUpdate),
+      };
+      for (const [orderBy, expected] of Object.entries(orders)) {
+        const { seen, totals, past } = await pages({ filter: { search: SEARCH }, orderBy, first: 5 });
+        expect(seen).toEqual(expected.map((f) => f.doc.slug));
+        expect(totals).toEqual([23]);
+        expect(past).toEqual(emptyPage(23));
+      }
+    });
+
+    it('walks an editor’s search, drafts included, with its total', async () => {
+      const { seen, totals, past } = await pages({ filter: { search: 'knife' }, first: 1 }, token);
+      expect(seen).toEqual(['list-event-03', 'list-draft-0', 'list-draft-1']);
+      expect(totals).toEqual([3]);
+      expect(past).toEqual(emptyPage(3));
+    });
+
+    it('answers the same pages whether totalCount is asked directly, through fragments or not at all', async () => {
+      const query = (selection: string, fragments = '') => /* GraphQL */ `
+        query($after: String) {
+          events(first: 5, filter: { search: "${SEARCH}" }, after: $after) {
+            ${selection} nodes { slug } pageInfo { hasNextPage endCursor }
+          }
+        }
+        ${fragments}`;
+      const answer = async (q: string, after?: string) => {
+        const res = await t.gql(q, { after });
+        expect(res.errors).toBeUndefined();
+        return res.data!.events;
+      };
+      const variants = [
+        query('totalCount'),
+        query('...Total', 'fragment Total on EventConnection { totalCount }'),
+        query('... on EventConnection { totalCount }'),
+        query('count: totalCount'),
+      ];
+      const bare = query('');
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < 50; page++) {
+        const direct = await answer(variants[0], after);
+        expect(direct.totalCount).toBe(23);
+        for (const q of variants.slice(1)) {
+          const { count, ...rest } = await answer(q, after);
+          expect({ totalCount: count, ...rest }).toEqual(direct);
+        }
+        const { totalCount: _, ...uncounted } = direct;
+        expect(await answer(bare, after)).toEqual(uncounted);
+        seen.push(...direct.nodes.map((n: any) => n.slug));
+        if (!direct.pageInfo.hasNextPage) break;
+        after = direct.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(
+        matching()
+          .sort(byStart)
+          .map((f) => f.doc.slug),
+      );
+    });
+  });
+
   describe('arguments', () => {
     const expectBadInput = async (query: string, variables: Record<string, unknown>, argument: RegExp) => {
       const res = await t.gql(query, variables);

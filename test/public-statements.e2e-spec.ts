@@ -105,6 +105,28 @@ describe('statements per request', () => {
     expect(titles.sql[0]).not.toMatch(/\.view\b/);
   });
 
+  it('counts a search in the statement that reads its page, and only when totalCount is asked', async () => {
+    const search = (selection: string, fragments = '') =>
+      statementsDuring(() =>
+        t.gql(`{ events(first: 1, filter: { search: "speaker" }) { ${selection} nodes { slug } } } ${fragments}`),
+      );
+    for (const counted of [
+      await search('totalCount'),
+      await search('...Total', 'fragment Total on EventConnection { totalCount }'),
+      await search('... on EventConnection { total: totalCount }'),
+    ]) {
+      expect(counted.result.errors).toBeUndefined();
+      const { total, totalCount, nodes } = counted.result.data!.events;
+      expect({ total: totalCount ?? total, nodes: nodes.length }).toEqual({ total: 2, nodes: 1 });
+      expect(counted.sql).toHaveLength(1);
+      expect(counted.sql[0]).toMatch(/\bcount\(\*\)/);
+    }
+    const uncounted = await search('');
+    expect(uncounted.result.data!.events.nodes).toHaveLength(1);
+    expect(uncounted.sql).toHaveLength(1);
+    expect(uncounted.sql[0]).not.toMatch(/\bcount\(/);
+  });
+
   it('serves a list of events with their agendas and related events in a fixed number of statements', async () => {
     // (A page of 10: whole agendas of 20 events would cost more than QUERY_MAX_COST.)
     const query = `{ events(first: 10) { nodes { slug agenda { speakers { speaker { organisation { name } } } } relatedEvents { slug } } } }`;

@@ -1,8 +1,10 @@
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { AgendaItem } from './agenda-item.model.js';
 import { AgendaArgs } from './dto/agenda.args.js';
 import { Room } from './room.model.js';
 import { JSONScalar } from '../../common/graphql/json.scalar.js';
+import { selectsField } from '../../common/graphql/selection.js';
 import type { GraphQLContext } from '../../graphql/graphql-context.js';
 import { EventSpeaker } from './event-speaker.model.js';
 import { ParticipationStatusEnum } from './appearance.enums.js';
@@ -25,8 +27,8 @@ export class EventsResolver {
   ) {}
 
   @Query(() => EventConnection)
-  events(@Args() args: EventsArgs, @Context() ctx: GraphQLContext) {
-    return this.eventsService.list(ctx.viewer, args, ctx.loaders);
+  events(@Args() args: EventsArgs, @Context() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return this.eventsService.list(ctx.viewer, args, ctx.loaders, selectsField(info, 'totalCount'));
   }
 
   @Query(() => EventModel, {
