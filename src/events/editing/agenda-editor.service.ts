@@ -44,6 +44,16 @@ const itemField = (position: () => number) => (pointer: string) => {
   return pointer.startsWith(own) ? `input.${pointer.slice(own.length).replace(/\//g, '.')}` : inputField(pointer);
 };
 
+/** How far one shiftAgendaItems may move items: a day either way. */
+export const MAX_SHIFT_MINUTES = 24 * 60;
+
+/** A refusal about a moved item names its entry of `itemIds` (`itemIds.2`); other items keep their agenda path. */
+const shiftField = (entryAt: ReadonlyMap<number, number>) => (pointer: string) => {
+  const position = /^\/agenda\/(\d+)\//.exec(pointer)?.[1];
+  const entry = position === undefined ? undefined : entryAt.get(Number(position));
+  return entry === undefined ? inputField(pointer) : `itemIds.${entry}`;
+};
+
 /** Agenda editing. Every change is an event-level change: versioned, revised, all or nothing. */
 @Injectable()
 export class AgendaEditorService {
@@ -132,6 +142,48 @@ export class AgendaEditorService {
         doc.agenda = wanted.map((id) => byId.get(id)!);
       },
       { action: 'updated', authorId: author.id, fieldOf: inputField },
+    );
+  }
+
+  /**
+   * Moves a block of timed items by `minutes` (a delay of the afternoon), as one change: one version, one revision.
+   * The moved items must stay within the event and add no overlap (the agenda rules of every edit, event-rules.ts);
+   * a refusal names the offending entry of `itemIds`, and nothing is written.
+   */
+  shift(
+    viewer: Viewer | null,
+    eventId: string,
+    expectedVersion: number,
+    itemIds: string[],
+    minutes: number,
+  ): Promise<EventView> {
+    const author = requireRole(viewer, 'CONTRIBUTOR', 'edit agendas');
+    if (!Number.isInteger(minutes) || minutes === 0 || Math.abs(minutes) > MAX_SHIFT_MINUTES) {
+      throw new BadInputError('minutes', `must be a whole number of minutes, not 0, within ±${MAX_SHIFT_MINUTES}`);
+    }
+    const wanted = itemIds.map((id) => id.toLowerCase());
+    if (wanted.length === 0) throw new BadInputError('itemIds', 'must name at least one agenda item');
+    const duplicate = wanted.findIndex((id, i) => wanted.indexOf(id) !== i);
+    if (duplicate >= 0) throw new BadInputError(`itemIds.${duplicate}`, 'names an item twice');
+    /** Position in the agenda → index in itemIds, for the fields of refusals. */
+    const entryAt = new Map<number, number>();
+    return this.writer.change(
+      eventId,
+      expectedVersion,
+      (doc) => {
+        const delta = minutes * 60_000;
+        const move = (instant: string) => isoInstant(new Date(Date.parse(instant) + delta));
+        wanted.forEach((id, k) => {
+          const position = doc.agenda.findIndex((item) => item.id === id);
+          if (position < 0) throw new BadInputError(`itemIds.${k}`, 'is not an agenda item of this event');
+          const item = doc.agenda[position];
+          if (!item.startsAt) throw new BadInputError(`itemIds.${k}`, 'has no time to move (give it a startsAt first)');
+          entryAt.set(position, k);
+          item.startsAt = move(item.startsAt);
+          if (item.endsAt) item.endsAt = move(item.endsAt);
+        });
+      },
+      { action: 'shifted', authorId: author.id, fieldOf: shiftField(entryAt) },
     );
   }
 
