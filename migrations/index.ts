@@ -10,6 +10,7 @@ import { PublicationListViews1765000600000 } from './1765000600000-PublicationLi
 import { SpeakerInvitations1765001000000 } from './1765001000000-SpeakerInvitations.js';
 import { RoomsAndSessionDetails1765001100000 } from './1765001100000-RoomsAndSessionDetails.js';
 import { PublicationSchedules1765001200000 } from './1765001200000-PublicationSchedules.js';
+import { PreviewLinks1765001400000 } from './1765001400000-PreviewLinks.js';
 
 /** Every migration, oldest first. New migrations are added here as well as written to this folder. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SpeakerInvitations1765001000000,
   RoomsAndSessionDetails1765001100000,
   PublicationSchedules1765001200000,
+  PreviewLinks1765001400000,
 ];
