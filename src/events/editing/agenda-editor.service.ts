@@ -7,6 +7,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { BadInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { type DocumentAgendaItem, type EventDocument, inputField } from '../domain/event-document.js';
 import { agendaOf, type AgendaItemNode } from '../domain/event-graph.js';
+import { documentOverlaps } from '../domain/event-rules.js';
 import type { EventView } from '../domain/event-view.js';
 import { EventWriter } from './event-writer.service.js';
 import type { AgendaItemInput } from '../graphql/dto/agenda-item.input.js';
@@ -171,6 +172,7 @@ export class AgendaEditorService {
       eventId,
       expectedVersion,
       (doc) => {
+        const overlapping = new Set(documentOverlaps(doc).map((pair) => pair.key));
         const delta = minutes * 60_000;
         const move = (instant: string) => isoInstant(new Date(Date.parse(instant) + delta));
         wanted.forEach((id, k) => {
@@ -182,6 +184,12 @@ export class AgendaEditorService {
           item.startsAt = move(item.startsAt);
           if (item.endsAt) item.endsAt = move(item.endsAt);
         });
+        // The agenda's overlap rule, told about the moved item (a pair that overlapped before is left to the writer).
+        const added = documentOverlaps(doc).find((pair) => !overlapping.has(pair.key));
+        if (added) {
+          const [moved, other] = entryAt.has(added.a) ? [added.a, added.b] : [added.b, added.a];
+          throw new BadInputError(`itemIds.${entryAt.get(moved)}`, `would overlap agenda item ${other}`);
+        }
       },
       { action: 'shifted', authorId: author.id, fieldOf: shiftField(entryAt) },
     );
