@@ -32,7 +32,7 @@ export class PublishedEventsService {
   async previewed(slug: string, secret: string): Promise<EventView> {
     let view: EventView;
     try {
-      view = await previewedEvent(this.manager, this.views, secret);
+      view = await previewedEvent((sql, params) => this.manager.query(sql, params), this.views, secret);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === 'FORBIDDEN') throw new GoneException(error.message);

@@ -27,12 +27,14 @@ export async function insertPreviewLink(
   return row;
 }
 
+/** A read on the primary (a revocation counts at once): EntityManager.query, or PublicReads.queryFor(true, ...). */
+export type PrimaryQuery = <T>(sql: string, params: unknown[]) => Promise<T>;
+
 /** The link whose secret has this hash, if any. */
-export async function previewLinkByHash(manager: EntityManager, hash: Buffer): Promise<PreviewLinkRow | undefined> {
-  const [row]: PreviewLinkRow[] = await manager.query(
-    `SELECT ${COLUMNS} FROM preview_links p WHERE p.secret_hash = $1`,
-    [hash],
-  );
+export async function previewLinkByHash(query: PrimaryQuery, hash: Buffer): Promise<PreviewLinkRow | undefined> {
+  const [row] = await query<PreviewLinkRow[]>(`SELECT ${COLUMNS} FROM preview_links p WHERE p.secret_hash = $1`, [
+    hash,
+  ]);
   return row;
 }
 

@@ -1,9 +1,8 @@
-import type { EntityManager } from 'typeorm';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { isSecretShaped, secretHash } from '../common/link-secrets.js';
 import type { EventViewsRepository } from '../events/data/event-views.repository.js';
 import { type EventView, publicView } from '../events/domain/event-view.js';
-import { type PreviewLinkRow, previewLinkByHash } from './preview-link-rows.js';
+import { type PreviewLinkRow, previewLinkByHash, type PrimaryQuery } from './preview-link-rows.js';
 
 export const PREVIEW_STATUSES = ['ACTIVE', 'EXPIRED', 'REVOKED'] as const;
 export type PreviewStatus = (typeof PREVIEW_STATUSES)[number];
@@ -18,11 +17,11 @@ export const previewStatus = (row: PreviewLinkRow, now: Date): PreviewStatus =>
  * other appearances, lists) stays as the caller may see it without the secret.
  */
 export async function previewedEvent(
-  manager: EntityManager,
+  query: PrimaryQuery,
   views: EventViewsRepository,
   secret: string,
 ): Promise<EventView> {
-  const row = isSecretShaped(secret) ? await previewLinkByHash(manager, secretHash(secret)) : undefined;
+  const row = isSecretShaped(secret) ? await previewLinkByHash(query, secretHash(secret)) : undefined;
   if (!row) throw new NotFoundError('Preview link');
   const status = previewStatus(row, new Date());
   if (status !== 'ACTIVE') {

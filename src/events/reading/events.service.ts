@@ -54,7 +54,11 @@ export class EventsService {
     loaders: EventLoaders,
   ) {
     if (key.preview != null) {
-      const view = await previewedEvent(this.manager, this.views, key.preview);
+      const view = await previewedEvent(
+        (sql, params) => this.reads.queryFor(true, sql, params),
+        this.views,
+        key.preview,
+      );
       const named =
         (key.id == null || key.id.toLowerCase() === view.id) && (key.slug == null || key.slug === view.slug);
       return named ? view : null;
