@@ -11,6 +11,8 @@ import { SpeakerInvitations1765001000000 } from './1765001000000-SpeakerInvitati
 import { RoomsAndSessionDetails1765001100000 } from './1765001100000-RoomsAndSessionDetails.js';
 import { PublicationSchedules1765001200000 } from './1765001200000-PublicationSchedules.js';
 import { SpeakerProfileProposals1765001300000 } from './1765001300000-SpeakerProfileProposals.js';
+import { PreviewLinks1765001400000 } from './1765001400000-PreviewLinks.js';
+import { AgendaItemSequences1765001500000 } from './1765001500000-AgendaItemSequences.js';
 
 /** Every migration, oldest first. New migrations are added here as well as written to this folder. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   RoomsAndSessionDetails1765001100000,
   PublicationSchedules1765001200000,
   SpeakerProfileProposals1765001300000,
+  PreviewLinks1765001400000,
+  AgendaItemSequences1765001500000,
 ];

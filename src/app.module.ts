@@ -15,6 +15,7 @@ import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
+import { PreviewsModule } from './previews/previews.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PartnerModule } from './partner/partner.module.js';
 import { PlaygroundModule } from './playground/playground.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         ImportsModule,
         WebhooksModule,
         InvitationsModule,
+        PreviewsModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { EventSectorEntity } from '../events/data/event-sector.entity.js';
 import { PublicationScheduleEntity } from '../events/data/publication-schedule.entity.js';
 import { InvitationResponseEntity } from '../invitations/invitation-response.entity.js';
 import { SpeakerInvitationEntity } from '../invitations/speaker-invitation.entity.js';
+import { PreviewLinkEntity } from '../previews/preview-link.entity.js';
 import { EventSpeakerEntity } from '../events/data/event-speaker.entity.js';
 import { EventEntity } from '../events/data/event.entity.js';
 import { EventRoomEntity } from '../events/data/event-room.entity.js';
@@ -52,4 +53,5 @@ export const ENTITIES = [
   SpeakerInvitationEntity,
   InvitationResponseEntity,
   SpeakerProfileProposalEntity,
+  PreviewLinkEntity,
 ];

@@ -24,7 +24,8 @@ import {
   recordAnswer,
   revokeInvitation,
 } from './invitation-rows.js';
-import { invitationUrl, isSecretShaped, newSecret, secretHash } from './invitation-secret.js';
+import { isSecretShaped, newSecret, secretHash } from '../common/link-secrets.js';
+import { invitationUrl } from './invitation-secret.js';
 import { type InvitationRow, invitationStatus, isOpen } from './invitation-status.js';
 import type { SpeakerInvitation } from './speaker-invitation.model.js';
 

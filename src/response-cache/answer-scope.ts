@@ -15,6 +15,8 @@ export class AnswerScope {
   private readonly keys = new Set<string>();
   /** A query answered without errors: the only kind that may be public. */
   public = false;
+  /** It read through a preview secret (event(preview:)): private, kept by no cache, not to be indexed. */
+  previewed = false;
   /** What the operation charged the anonymous rate limit beyond its request's point: a cache hit charges the same. */
   points = 0;
 
@@ -26,6 +28,11 @@ export class AnswerScope {
       this.keys.add(eventKey(found.id));
       this.keys.add(eventSlugKey(found.slug));
     }
+  }
+
+  /** The root `event` field was given a preview secret: the answer may never be public. */
+  preview(): void {
+    this.previewed = true;
   }
 
   /** Anything read beyond single events. */

@@ -111,6 +111,7 @@ export class ResponseCache implements OnModuleInit {
           willSendResponse: ({ response, operation }) => {
             if (
               scope &&
+              !scope.previewed &&
               operation?.operation === OperationTypeNode.QUERY &&
               response.body.kind === 'single' &&
               !response.body.singleResult.errors &&
@@ -173,6 +174,7 @@ export class ResponseCache implements OnModuleInit {
       Buffer.byteLength(payload) <= this.config.RESPONSE_MAX_BYTES;
     if (!isPublic) {
       reply.header('cache-control', PRIVATE_NO_STORE);
+      if (scope?.previewed) reply.header('x-robots-tag', 'noindex, nofollow');
       if (fill) this.store?.complete(fill);
       return payload;
     }

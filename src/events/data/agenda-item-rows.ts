@@ -27,17 +27,18 @@ export async function upsertAgendaItems(manager: EntityManager, eventId: string,
   if (rows.length === 0) return;
   await manager.query(
     `INSERT INTO agenda_items (id, event_id, position, type, label, title, starts_at, ends_at, track, room_id,
-                               key_points, notes, tags, level, language, links)
+                               key_points, notes, tags, level, language, links, sequence)
      SELECT x.id, $1, x.position, x.type, x.label, x.title, x.starts_at, x.ends_at, x.track, x.room_id,
-            x.key_points, x.notes, x.tags, x.level, x.language, x.links
+            x.key_points, x.notes, x.tags, x.level, x.language, x.links, x.sequence
        FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, position int, type text, label text, title text,
             starts_at timestamptz, ends_at timestamptz, track text, room_id uuid, key_points text[], notes text,
-            tags text[], level text, language text, links jsonb)
+            tags text[], level text, language text, links jsonb, sequence int)
      ON CONFLICT (id) DO UPDATE SET event_id = EXCLUDED.event_id, position = EXCLUDED.position,
        type = EXCLUDED.type, label = EXCLUDED.label,
        title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, track = EXCLUDED.track,
        room_id = EXCLUDED.room_id, key_points = EXCLUDED.key_points, notes = EXCLUDED.notes, tags = EXCLUDED.tags,
-       level = EXCLUDED.level, language = EXCLUDED.language, links = EXCLUDED.links, updated_at = now()`,
+       level = EXCLUDED.level, language = EXCLUDED.language, links = EXCLUDED.links, sequence = EXCLUDED.sequence,
+       updated_at = now()`,
     [eventId, JSON.stringify(rows)],
   );
 }

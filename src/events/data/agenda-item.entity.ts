@@ -71,6 +71,10 @@ export class AgendaItemEntity {
   @Column('jsonb', { default: () => "'[]'" })
   links: { kind: string; url: string; title: string | null }[];
 
+  /** Its iCalendar SEQUENCE: raised by one with every change of its times. */
+  @Column('integer', { default: 0 })
+  sequence: number;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 

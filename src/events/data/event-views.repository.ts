@@ -102,7 +102,7 @@ export class EventViewsRepository {
                                  'title', ai.title, 'startsAt', ai.starts_at, 'endsAt', ai.ends_at,
                                  'track', ai.track, 'roomId', ai.room_id, 'keyPoints', ai.key_points,
                                  'notes', ai.notes, 'tags', ai.tags, 'level', ai.level, 'language', ai.language,
-                                 'links', ai.links,
+                                 'links', ai.links, 'sequence', ai.sequence,
                                  'speakers', coalesce((SELECT json_agg(json_build_object(
                                                 'speakerId', ss.speaker_id, 'role', ss.role, 'status', ss.status)
                                               ORDER BY ss.position)

@@ -43,6 +43,8 @@ export interface AgendaItemRow {
   level: string | null;
   language: string | null;
   links: { kind: string; url: string; title: string | null }[];
+  /** Its iCalendar SEQUENCE (see sequenced). */
+  sequence: number;
 }
 
 export interface RoomRow {
@@ -95,30 +97,44 @@ export function roomRows(doc: EventDocument, ids: readonly string[]): RoomRow[] 
   }));
 }
 
-/** `roomIds` are the ids of the document's rooms, in its order (assignRoomIds). */
+/**
+ * `roomIds` are the ids of the document's rooms, in its order (assignRoomIds). An item keeps its stored SEQUENCE,
+ * raised by one when its times or room change (RFC 5545: a calendar client takes the higher one as the newer); a
+ * new item starts at 0.
+ */
 export function agendaItemRows(
   doc: EventDocument,
   ids: readonly string[],
   roomIds: readonly string[],
+  stored: readonly AgendaItemRow[] = [],
 ): AgendaItemRow[] {
   const roomId = new Map((doc.rooms ?? []).map((room, i) => [room.slug, roomIds[i]]));
-  return doc.agenda.map((item, position) => ({
-    id: ids[position],
-    position,
-    type: item.type,
-    label: item.label ?? null,
-    title: item.title,
-    starts_at: item.startsAt ? isoInstant(item.startsAt) : null,
-    ends_at: item.endsAt ? isoInstant(item.endsAt) : null,
-    track: item.track ?? null,
-    room_id: item.room ? roomId.get(item.room)! : null,
-    key_points: item.keyPoints ?? [],
-    notes: item.notes ?? null,
-    tags: item.tags ?? [],
-    level: item.level ?? null,
-    language: item.language ?? null,
-    links: (item.links ?? []).map((l) => ({ kind: l.kind, url: l.url, title: l.title ?? null })),
-  }));
+  const before = new Map(stored.map((row) => [row.id, row]));
+  return doc.agenda.map((item, position) =>
+    sequenced(before.get(ids[position]), {
+      id: ids[position],
+      position,
+      type: item.type,
+      label: item.label ?? null,
+      title: item.title,
+      starts_at: item.startsAt ? isoInstant(item.startsAt) : null,
+      ends_at: item.endsAt ? isoInstant(item.endsAt) : null,
+      track: item.track ?? null,
+      room_id: item.room ? roomId.get(item.room)! : null,
+      key_points: item.keyPoints ?? [],
+      notes: item.notes ?? null,
+      tags: item.tags ?? [],
+      level: item.level ?? null,
+      language: item.language ?? null,
+      links: (item.links ?? []).map((l) => ({ kind: l.kind, url: l.url, title: l.title ?? null })),
+    }),
+  );
+}
+
+function sequenced(before: AgendaItemRow | undefined, row: Omit<AgendaItemRow, 'sequence'>): AgendaItemRow {
+  if (!before) return { ...row, sequence: 0 };
+  const moved = before.starts_at !== row.starts_at || before.ends_at !== row.ends_at || before.room_id !== row.room_id;
+  return { ...row, sequence: before.sequence + (moved ? 1 : 0) };
 }
 
 export function appearanceRows(doc: EventDocument, ids: readonly string[]): AppearanceRow[] {
@@ -219,6 +235,7 @@ export function storedRows(view: EventView) {
       level: item.level,
       language: item.language,
       links: item.links.map((l) => ({ kind: l.kind, url: l.url, title: l.title })),
+      sequence: item.sequence ?? 0,
     })),
     rooms: view.rooms.map((room): RoomRow => ({
       id: room.id,

@@ -84,6 +84,8 @@ export interface AgendaItemView {
   language: string | null;
   links: AgendaLinkView[];
   speakers: AppearanceView[];
+  /** Its iCalendar SEQUENCE, raised by one with every change of its times (absent from older published copies). */
+  sequence?: number;
 }
 
 export interface EventView {

@@ -7,6 +7,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { BadInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { type DocumentAgendaItem, type EventDocument, inputField } from '../domain/event-document.js';
 import { agendaOf, type AgendaItemNode } from '../domain/event-graph.js';
+import { documentOverlaps } from '../domain/event-rules.js';
 import type { EventView } from '../domain/event-view.js';
 import { EventWriter } from './event-writer.service.js';
 import type { AgendaItemInput } from '../graphql/dto/agenda-item.input.js';
@@ -42,6 +43,16 @@ function applyItemInput(doc: EventDocument, item: DocumentAgendaItem, input: Age
 const itemField = (position: () => number) => (pointer: string) => {
   const own = `/agenda/${position()}/`;
   return pointer.startsWith(own) ? `input.${pointer.slice(own.length).replace(/\//g, '.')}` : inputField(pointer);
+};
+
+/** How far one shiftAgendaItems may move items: a day either way. */
+export const MAX_SHIFT_MINUTES = 24 * 60;
+
+/** A refusal about a moved item names its entry of `itemIds` (`itemIds.2`); other items keep their agenda path. */
+const shiftField = (entryAt: ReadonlyMap<number, number>) => (pointer: string) => {
+  const position = /^\/agenda\/(\d+)\//.exec(pointer)?.[1];
+  const entry = position === undefined ? undefined : entryAt.get(Number(position));
+  return entry === undefined ? inputField(pointer) : `itemIds.${entry}`;
 };
 
 /** Agenda editing. Every change is an event-level change: versioned, revised, all or nothing. */
@@ -132,6 +143,55 @@ export class AgendaEditorService {
         doc.agenda = wanted.map((id) => byId.get(id)!);
       },
       { action: 'updated', authorId: author.id, fieldOf: inputField },
+    );
+  }
+
+  /**
+   * Moves a block of timed items by `minutes` (a delay of the afternoon), as one change: one version, one revision.
+   * The moved items must stay within the event and add no overlap (the agenda rules of every edit, event-rules.ts);
+   * a refusal names the offending entry of `itemIds`, and nothing is written.
+   */
+  shift(
+    viewer: Viewer | null,
+    eventId: string,
+    expectedVersion: number,
+    itemIds: string[],
+    minutes: number,
+  ): Promise<EventView> {
+    const author = requireRole(viewer, 'CONTRIBUTOR', 'edit agendas');
+    if (!Number.isInteger(minutes) || minutes === 0 || Math.abs(minutes) > MAX_SHIFT_MINUTES) {
+      throw new BadInputError('minutes', `must be a whole number of minutes, not 0, within ±${MAX_SHIFT_MINUTES}`);
+    }
+    const wanted = itemIds.map((id) => id.toLowerCase());
+    if (wanted.length === 0) throw new BadInputError('itemIds', 'must name at least one agenda item');
+    const duplicate = wanted.findIndex((id, i) => wanted.indexOf(id) !== i);
+    if (duplicate >= 0) throw new BadInputError(`itemIds.${duplicate}`, 'names an item twice');
+    /** Position in the agenda → index in itemIds, for the fields of refusals. */
+    const entryAt = new Map<number, number>();
+    return this.writer.change(
+      eventId,
+      expectedVersion,
+      (doc) => {
+        const overlapping = new Set(documentOverlaps(doc).map((pair) => pair.key));
+        const delta = minutes * 60_000;
+        const move = (instant: string) => isoInstant(new Date(Date.parse(instant) + delta));
+        wanted.forEach((id, k) => {
+          const position = doc.agenda.findIndex((item) => item.id === id);
+          if (position < 0) throw new BadInputError(`itemIds.${k}`, 'is not an agenda item of this event');
+          const item = doc.agenda[position];
+          if (!item.startsAt) throw new BadInputError(`itemIds.${k}`, 'has no time to move (give it a startsAt first)');
+          entryAt.set(position, k);
+          item.startsAt = move(item.startsAt);
+          if (item.endsAt) item.endsAt = move(item.endsAt);
+        });
+        // The agenda's overlap rule, told about the moved item (a pair that overlapped before is left to the writer).
+        const added = documentOverlaps(doc).find((pair) => !overlapping.has(pair.key));
+        if (added) {
+          const [moved, other] = entryAt.has(added.a) ? [added.a, added.b] : [added.b, added.a];
+          throw new BadInputError(`itemIds.${entryAt.get(moved)}`, `would overlap agenda item ${other}`);
+        }
+      },
+      { action: 'shifted', authorId: author.id, fieldOf: shiftField(entryAt) },
     );
   }
 

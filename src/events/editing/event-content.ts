@@ -93,7 +93,7 @@ export async function writeContent(manager: EntityManager, change: ContentChange
   );
   const roomIds = assignRoomIds(doc, stored.rooms, new Set(heldRooms.filter((r) => r.live).map((r) => r.id)), fieldOf);
   const rooms = changedRows(stored.rooms, roomRows(doc, roomIds), (row) => row.id);
-  const items = changedRows(stored.items, agendaItemRows(doc, ids, roomIds), (row) => row.id);
+  const items = changedRows(stored.items, agendaItemRows(doc, ids, roomIds, stored.items), (row) => row.id);
   const appearances = changedRows(stored.appearances, appearanceRows(doc, ids), appearanceKey);
   const roster = (doc.speakers ?? []).map((s) => ({ slug: s.slug, featured: s.featured ?? false }));
   const rosterChanged =

@@ -9,6 +9,7 @@ import {
   AddAgendaItemArgs,
   AgendaItemVersionArgs,
   ReorderAgendaArgs,
+  ShiftAgendaItemsArgs,
   UpdateAgendaItemArgs,
 } from './dto/agenda-mutation.args.js';
 
@@ -35,5 +36,17 @@ export class AgendaMutationsResolver {
   @Mutation(() => EventModel, { description: "itemIds must be exactly the event's agenda items, in the new order." })
   reorderAgenda(@Args() { eventId, expectedVersion, itemIds }: ReorderAgendaArgs, @Context() ctx: GraphQLContext) {
     return this.editor.reorder(ctx.viewer, eventId, expectedVersion, itemIds);
+  }
+
+  @Mutation(() => EventModel, {
+    description:
+      'Moves these timed items by `minutes` at once (one version, one revision); refused when one would leave the ' +
+      'event or overlap another item.',
+  })
+  shiftAgendaItems(
+    @Args() { eventId, expectedVersion, itemIds, minutes }: ShiftAgendaItemsArgs,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.editor.shift(ctx.viewer, eventId, expectedVersion, itemIds, minutes);
   }
 }

@@ -33,9 +33,11 @@ export class EventsResolver {
 
   @Query(() => EventModel, {
     nullable: true,
-    description: 'By slug or by id; null when absent or not visible to the caller.',
+    description: "By slug or by id; null when absent or not visible to the caller. With preview, a link's draft.",
   })
   async event(@Args() args: EventArgs, @Context() ctx: GraphQLContext) {
+    // A preview is its secret holder's alone: never public, never cached, never indexed.
+    if (args.preview != null) ctx.answer?.preview();
     const view = await this.eventsService.findOne(ctx.viewer, args, ctx.loaders);
     ctx.answer?.event(args, view);
     return view;

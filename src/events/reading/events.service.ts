@@ -9,6 +9,7 @@ import type { EventView } from '../domain/event-view.js';
 import { EventViewsRepository } from '../data/event-views.repository.js';
 import { PublicReads } from '../../database/public-reads.js';
 import { UUID_PATTERN } from '../../common/validation/fields.js';
+import { previewedEvent } from '../../previews/previewed-event.js';
 
 /** A sort key as cursors carry it: an ISO-8601 instant, up to microseconds. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2})?)$/;
@@ -46,8 +47,25 @@ export class EventsService {
     return view.partial ? ((await loaders.eventViews.load(view.id)) ?? view) : view;
   }
 
-  /** By slug or id; null when absent or not visible to the caller. */
-  async findOne(viewer: Viewer | null, key: { slug?: string | null; id?: string | null }, loaders: EventLoaders) {
+  /**
+   * By slug or id; null when absent or not visible to the caller. With a preview secret, the working copy of that
+   * link's event (previewed-event.ts), if slug and id (when given) name it; nothing else changes for the caller.
+   */
+  async findOne(
+    viewer: Viewer | null,
+    key: { slug?: string | null; id?: string | null; preview?: string | null },
+    loaders: EventLoaders,
+  ) {
+    if (key.preview != null) {
+      const view = await previewedEvent(
+        (sql, params) => this.reads.queryFor(true, sql, params),
+        this.views,
+        key.preview,
+      );
+      const named =
+        (key.id == null || key.id.toLowerCase() === view.id) && (key.slug == null || key.slug === view.slug);
+      return named ? view : null;
+    }
     if (key.id != null) {
       if (!UUID_PATTERN.test(key.id)) return null;
       const view = await loaders.eventViews.load(key.id);

@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PRIVATE_NO_STORE } from '../../common/http/conditional.js';
 import { FeedReplies } from '../feed-replies.js';
 import { EMBED_PAGE_CSP } from './embed-page.js';
 import { EmbedService } from './embed.service.js';
@@ -15,12 +16,30 @@ export class EmbedController {
     private readonly replies: FeedReplies,
   ) {}
 
-  /** GET /embed/events/{slug}: the agenda as a self-contained HTML page for an iframe. */
+  /**
+   * GET /embed/events/{slug}: the agenda as a self-contained HTML page for an iframe. With `?preview=<secret>`, the
+   * working copy that preview link opens: private to its holder (no-store, no ETag), not indexed, and its URL (which
+   * holds the secret) never sent on as a Referer.
+   */
   @Get('embed/events/:slug')
   @Header('Content-Security-Policy', EMBED_PAGE_CSP)
   @Header('X-Content-Type-Options', 'nosniff')
-  async page(@Param('slug') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.replies.send(request, reply, 'text/html; charset=utf-8', await this.embeds.page(slug));
+  async page(
+    @Param('slug') slug: string,
+    @Query('preview') preview: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    if (preview === undefined) {
+      return this.replies.send(request, reply, 'text/html; charset=utf-8', await this.embeds.page(slug));
+    }
+    const { body } = await this.embeds.page(slug, typeof preview === 'string' ? preview : '');
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', PRIVATE_NO_STORE)
+      .header('x-robots-tag', 'noindex, nofollow')
+      .header('referrer-policy', 'no-referrer')
+      .send(body);
   }
 
   /** GET /embed.js: defines <agenda-embed event="SLUG">. */

@@ -19,8 +19,9 @@ export class EmbedService {
     this.script = embedScript(config.publicUrl.origin);
   }
 
-  async page(slug: string): Promise<Feed> {
-    const event = await this.events.bySlug(slug);
+  /** The published agenda, or with a preview secret the working copy it opens. */
+  async page(slug: string, preview?: string): Promise<Feed> {
+    const event = preview === undefined ? await this.events.bySlug(slug) : await this.events.previewed(slug, preview);
     return {
       event,
       body: renderEmbedPage(event, { ics: this.links.urls(event).ics, jsonLd: this.links.jsonLd(event) }),

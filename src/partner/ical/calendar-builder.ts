@@ -51,7 +51,7 @@ const distinct = (names: (string | null)[]) => [...new Set(names.filter((n): n i
 
 /**
  * The iCalendar of a published event: one VEVENT for the event and one per timed agenda item, with UIDs from the
- * stable ids, SEQUENCE from the published version and local times in the event's zone (TZID with its VTIMEZONE).
+ * stable ids, SEQUENCE from the published version (an item's own, raised when its times or room change) and local times in the event's zone (TZID with its VTIMEZONE).
  * An item's LOCATION starts with its room, its CATEGORIES add its track and tags, its URL is its stream when it
  * has one (else its place in the embedded agenda), and its description lists its links.
  */
@@ -95,6 +95,8 @@ export function buildCalendar(event: EventView, links: CalendarLinks): string {
     const stream = item.links.find((l) => l.kind === 'STREAM');
     calendar.createEvent({
       ...common,
+      // The item's own: raised when it moves, so clients see which sessions did (older copies: the event's).
+      sequence: item.sequence ?? event.version,
       id: `${item.id}@${links.host}`,
       ...span(item.startsAt, item.endsAt, zone),
       summary: itemHeading(item),

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsUUID, ValidateNested } from 'class-validator';
 import { AgendaItemInput } from './agenda-item.input.js';
 import { IsId, IsVersion } from '../../../common/validation/fields.js';
 
@@ -50,4 +50,17 @@ export class ReorderAgendaArgs extends AgendaEventArgs {
   @ArrayMaxSize(5000)
   @IsUUID('all', { each: true, message: 'itemIds must hold agenda item ids (UUIDs)' })
   itemIds: string[];
+}
+
+@ArgsType()
+export class ShiftAgendaItemsArgs extends AgendaEventArgs {
+  @Field(() => [ID], { description: 'The timed agenda items to move, each once.' })
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true, message: 'itemIds must hold agenda item ids (UUIDs)' })
+  itemIds: string[];
+
+  @Field(() => Int, { description: 'How far to move them: later when positive, earlier when negative; not 0.' })
+  @IsInt()
+  minutes: number;
 }

@@ -9,6 +9,7 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -94,4 +95,15 @@ export class EventArgs {
   @IsOptional()
   @IsId('an event')
   id?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A preview link's secret: the working copy of its event, read-only (with slug or id, only if they name it). " +
+      'An unknown secret is NOT_FOUND, an expired or revoked one FORBIDDEN; never cached, never indexed.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  preview?: string | null;
 }
