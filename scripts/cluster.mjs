@@ -99,6 +99,8 @@ async function startReplica(port) {
       // The drill's clients stand for a CDN that names the reader in X-Forwarded-For: trust it and nginx.
       TRUST_PROXY: '2',
       RATE_LIMIT_POINTS: String(RATE_LIMIT_POINTS),
+      // The budget must fit the costliest operation allowed (1 + QUERY_MAX_COST / this), as the config demands.
+      RATE_LIMIT_COST_PER_POINT: '1000',
       RATE_LIMIT_SYNC_MS: String(SYNC_MS),
       SHUTDOWN_DRAIN_MS: '0',
       ...ADMIN,

@@ -97,7 +97,7 @@ describe('anonymous rate limits, shared by two replicas', () => {
     ...ADMIN,
     TRUST_PROXY: 'true',
     RATE_LIMIT_POINTS: '100',
-    RATE_LIMIT_COST_PER_POINT: '1000',
+    RATE_LIMIT_COST_PER_POINT: '2000',
     RATE_LIMIT_WINDOW_S: '86400',
     RATE_LIMIT_SYNC_MS: '60000',
   };
@@ -122,7 +122,7 @@ describe('anonymous rate limits, shared by two replicas', () => {
 
   it('counts cost, not requests, across replicas, then answers 429 with Retry-After', async () => {
     const address = '198.51.100.10';
-    // The agenda costs 1 + cost/1000 points; two of them leave room for the light reads that follow.
+    // The agenda costs 1 + cost/2000 points; two of them leave room for the light reads that follow.
     for (let i = 0; i < 2; i++) expect((await send(address, AGENDA)).status).toBe(200);
     let served = 2;
     let refused: request.Response | undefined;
