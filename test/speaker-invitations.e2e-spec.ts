@@ -21,7 +21,6 @@ const AGENDA = `query($slug: String!) {
 const REVISIONS = `query($id: ID!) {
   eventRevisions(eventId: $id) { revision action author { email } authorInvitation { id status } }
 }`;
-const PUBLISH = `mutation($id: ID!, $v: Int!) { publishEvent(id: $id, expectedVersion: $v) { version } }`;
 
 interface Setup {
   slug: string;
@@ -121,10 +120,6 @@ describe('speaker invitations', () => {
   const versionOf = async (s: Setup): Promise<number> =>
     (await t.gql(AGENDA, { slug: s.slug }, as.editor)).data!.event.version;
   const revisionsOf = async (s: Setup) => (await t.gql(REVISIONS, { id: s.eventId }, as.editor)).data!.eventRevisions;
-  const publish = async (s: Setup) => {
-    const res = await t.gql(PUBLISH, { id: s.eventId, v: await versionOf(s) }, as.editor);
-    expect(res.errors).toBeUndefined();
-  };
   const postAnswer = (
     url: string,
     accept: string,
@@ -234,9 +229,16 @@ describe('speaker invitations', () => {
     expect(await statusOf(s, as.editor)).toBe('INVITED');
   });
 
-  it('takes the answer from the page: CONFIRMED, authored by the invitation, public once published', async () => {
+  it('takes the answer from the page: CONFIRMED, authored by the invitation, public at once', async () => {
     const s = await publishedEvent();
     const invitation = await invite(s);
+    // An editor's draft title, not published: the speaker's answer must not publish it.
+    const draft = await t.gql(
+      `mutation($id: ID!, $v: Int!) { updateEvent(id: $id, expectedVersion: $v, input: { title: "Draft title" }) { version } }`,
+      { id: s.eventId, v: await versionOf(s) },
+      as.editor,
+    );
+    expect(draft.errors).toBeUndefined();
     const version = await versionOf(s);
 
     const posted = await postAnswer(invitation.url, 'true');
@@ -255,14 +257,16 @@ describe('speaker invitations', () => {
       author: null,
       authorInvitation: { id: invitation.id, status: 'ACCEPTED' },
     });
-    // The published agenda changes with the next publish, as for an editor's change.
-    expect(await statusOf(s)).toBe('INVITED');
-    await publish(s);
+    // The speaker's own word is public at once; nothing else of the working copy is.
     expect(await statusOf(s)).toBe('CONFIRMED');
+    const title = async (token?: string) =>
+      (await t.gql(`{ event(slug: "${s.slug}") { title } }`, {}, token)).data!.event.title;
+    expect(await title()).not.toBe('Draft title');
+    expect(await title(as.editor)).toBe('Draft title');
 
     // The same answer again writes nothing.
     expect((await postAnswer(invitation.url, 'true')).status).toBe(303);
-    expect(await revisionsOf(s)).toHaveLength(version + 2);
+    expect(await revisionsOf(s)).toHaveLength(version + 1);
   });
 
   it('takes the answer by mutation, and a declined speaker leaves the public agenda', async () => {
@@ -277,19 +281,20 @@ describe('speaker invitations', () => {
       status: 'ACCEPTED',
       url: invitation.url,
     });
-    await publish(s);
     expect(await statusOf(s)).toBe('CONFIRMED');
 
-    // The speaker changes their mind while the link is open.
+    // The speaker changes their mind while the link is open: gone from the public agenda at once.
     const declined = await t.gql(RESPOND, { secret, accept: false });
     expect(declined.data!.respondToInvitation.status).toBe('DECLINED');
     expect(await statusOf(s, as.editor)).toBe('DECLINED');
-    await publish(s);
     expect(await statusOf(s)).toBeUndefined();
     const page = await t.http().get(pathOf(invitation.url));
     expect(page.text).toContain('You declined');
+    // And back: the appearance returns to the published copy in its place.
+    expect((await t.gql(RESPOND, { secret, accept: true })).errors).toBeUndefined();
+    expect(await statusOf(s)).toBe('CONFIRMED');
     const actions = (await revisionsOf(s)).map((r: any) => r.action);
-    expect(actions.slice(0, 4)).toEqual(['published', 'invitation declined', 'published', 'invitation accepted']);
+    expect(actions.slice(0, 3)).toEqual(['invitation accepted', 'invitation declined', 'invitation accepted']);
   });
 
   it('refuses a revoked, expired or unknown link and changes nothing', async () => {

@@ -24,6 +24,48 @@ export class EventPublisher {
     sharedRecords.follow((manager, records, action) => refreshPublications(manager, records, action));
   }
 
+  /**
+   * A speaker's own answer (an invitation) reaches the published copy at once, without a republish: that one
+   * appearance takes its status from the working copy `working` (added back when it had been left out as DECLINED,
+   * left out when DECLINED now), and nothing else of the working copy. Written as a publish writes it, `publishedAt`
+   * now; the new snapshot, or undefined when the event or that agenda item is not published.
+   */
+  async publishAppearance(
+    manager: EntityManager,
+    working: EventView,
+    agendaItemId: string,
+    speakerId: string,
+  ): Promise<EventView | undefined> {
+    const [row]: { view: EventView; now: Date }[] = await manager.query(
+      `SELECT view, now() AS now FROM event_publications WHERE event_id = $1 FOR UPDATE`,
+      [working.id],
+    );
+    const workingItem = working.agenda.find((i) => i.id === agendaItemId);
+    const appearance = workingItem?.speakers.find((a) => a.speakerId === speakerId);
+    const entry = working.speakers.find((s) => s.id === speakerId);
+    if (!row || !workingItem || !appearance || !entry || !row.view.agenda.some((i) => i.id === agendaItemId)) {
+      return undefined;
+    }
+    const published = row.view;
+    const rank = (ids: string[]) => (id: string) => (ids.indexOf(id) + ids.length + 1) % (ids.length + 1);
+    const byItem = rank(workingItem.speakers.map((a) => a.speakerId));
+    const byRoster = rank(working.speakers.map((s) => s.id));
+    const agenda = published.agenda.map((item) =>
+      item.id !== agendaItemId
+        ? item
+        : {
+            ...item,
+            speakers: [...item.speakers.filter((a) => a.speakerId !== speakerId), appearance].sort(
+              (a, b) => byItem(a.speakerId) - byItem(b.speakerId),
+            ),
+          },
+    );
+    const speakers = published.speakers.some((s) => s.id === speakerId)
+      ? published.speakers
+      : [...published.speakers, entry].sort((a, b) => byRoster(a.id) - byRoster(b.id));
+    return this.publish(manager, { ...published, agenda, speakers, publishedAt: row.now.toISOString() });
+  }
+
   /** Makes `view` (the working copy just saved, already marked PUBLISHED) the published copy. */
   async publish(manager: EntityManager, view: EventView): Promise<EventView> {
     const snapshot = publicView(view);

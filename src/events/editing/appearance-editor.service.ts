@@ -75,7 +75,12 @@ export class AppearanceEditorService {
     args: AppearanceArgs & { status: ParticipationStatus },
     options: Required<Pick<SaveOptions, 'action' | 'alongside'>>,
   ): Promise<SessionSpeakerNode> {
-    return this.apply(args, statusChange(args.status), { ...options, authorId: null });
+    // The speaker's own word is public at once where the session is (nothing else of the working copy is).
+    return this.apply(args, statusChange(args.status), {
+      ...options,
+      authorId: null,
+      publishAppearance: { agendaItemId: args.agendaItemId.toLowerCase(), speakerId: args.speakerId.toLowerCase() },
+    });
   }
 
   async unassign(viewer: Viewer | null, args: AppearanceArgs): Promise<boolean> {

@@ -43,6 +43,8 @@ export interface SaveOptions {
    * (`view.version` numbers it): a speaker's answer records its invitation's state and notice here.
    */
   alongside?: (manager: EntityManager, view: EventView) => Promise<void>;
+  /** A speaker's own answer: this appearance reaches the published copy at once (EventPublisher.publishAppearance). */
+  publishAppearance?: { agendaItemId: string; speakerId: string };
 }
 
 /** A change to an event's working document; returning nothing keeps the (mutated) document. */
@@ -239,6 +241,11 @@ export class EventWriter {
     const [view] = await this.views.findWorking({ ids: [eventId] }, manager);
     await insertRevision(manager, view, options.action, options.authorId);
     await options.alongside?.(manager, view);
+    if (options.publishAppearance && publication === 'keep') {
+      const { agendaItemId, speakerId } = options.publishAppearance;
+      const snapshot = await this.publisher.publishAppearance(manager, view, agendaItemId, speakerId);
+      if (snapshot) await this.announce(manager, snapshot, 'event.published', options.action, toDocument(snapshot));
+    }
     if (publication === 'publish') {
       const snapshot = await this.publisher.publish(manager, view);
       await this.announce(manager, view, 'event.published', options.action, toDocument(snapshot));
