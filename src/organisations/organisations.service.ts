@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { requireRole } from '../auth/roles.js';
 import { isSignedIn, type Viewer } from '../auth/viewer.js';
 import { updateVersioned } from '../database/versioned-rows.js';
+import { PublicReads } from '../database/public-reads.js';
 import { WriteTransactions } from '../database/write-transactions.js';
 import { SharedRecordWrites } from '../database/shared-record-writes.js';
 import type { OrganisationView } from './organisation-view.js';
@@ -14,11 +15,12 @@ export class OrganisationsService {
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly writes: WriteTransactions,
     private readonly sharedRecords: SharedRecordWrites,
+    private readonly reads: PublicReads,
   ) {}
 
   /**
    * Editors see every organisation; anonymous readers those of the speakers on published programmes (CONFIRMED or
-   * INVITED), as the newest publication lists them.
+   * INVITED), as the newest publication lists them (from the read standby when there is one).
    */
   findAll(viewer: Viewer | null): Promise<OrganisationView[]> {
     if (isSignedIn(viewer)) {
@@ -26,7 +28,7 @@ export class OrganisationsService {
         `SELECT o.id, o.slug, o.name, o.url, o.version FROM organisations o ORDER BY o.name, o.id`,
       );
     }
-    return this.manager.query(
+    return this.reads.query(
       `SELECT * FROM (
          SELECT DISTINCT ON (organisation ->> 'id') (organisation ->> 'id')::uuid AS id,
                 organisation ->> 'slug' AS slug, organisation ->> 'name' AS name, organisation ->> 'url' AS url

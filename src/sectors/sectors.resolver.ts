@@ -13,13 +13,13 @@ export class SectorsResolver {
   constructor(private readonly service: SectorsService) {}
 
   @Query(() => [Sector])
-  sectors() {
-    return this.service.findAll();
+  sectors(@Context() ctx: GraphQLContext) {
+    return this.service.findAll(ctx.viewer);
   }
 
   @Query(() => Sector, { nullable: true })
-  sector(@Args('slug') slug: string) {
-    return this.service.findBySlug(slug);
+  sector(@Args('slug') slug: string, @Context() ctx: GraphQLContext) {
+    return this.service.findBySlug(ctx.viewer, slug);
   }
 
   @UseGuards(SignedInGuard)

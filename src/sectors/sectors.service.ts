@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { requireRole } from '../auth/roles.js';
-import type { Viewer } from '../auth/viewer.js';
+import { isSignedIn, type Viewer } from '../auth/viewer.js';
 import { BadInputError } from '../common/errors/domain-error.js';
 import { updateVersioned } from '../database/versioned-rows.js';
+import { PublicReads } from '../database/public-reads.js';
 import { WriteTransactions } from '../database/write-transactions.js';
 import type { SectorView } from './sector-view.js';
 
@@ -14,14 +15,17 @@ export class SectorsService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly writes: WriteTransactions,
+    private readonly reads: PublicReads,
   ) {}
 
-  findAll(): Promise<SectorView[]> {
-    return this.manager.query(`SELECT id, slug, name, version FROM sectors ORDER BY name, id`);
+  /** Anonymous readers' lists may come from the read standby; editors read the primary. */
+  findAll(viewer: Viewer | null): Promise<SectorView[]> {
+    return this.reads.queryFor(isSignedIn(viewer), `SELECT id, slug, name, version FROM sectors ORDER BY name, id`);
   }
 
-  async findBySlug(slug: string): Promise<SectorView | null> {
-    const [sector]: SectorView[] = await this.manager.query(
+  async findBySlug(viewer: Viewer | null, slug: string): Promise<SectorView | null> {
+    const [sector]: SectorView[] = await this.reads.queryFor(
+      isSignedIn(viewer),
       `SELECT id, slug, name, version FROM sectors WHERE slug = $1`,
       [slug],
     );
