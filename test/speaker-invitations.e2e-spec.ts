@@ -297,6 +297,28 @@ describe('speaker invitations', () => {
     expect(actions.slice(0, 3)).toEqual(['invitation accepted', 'invitation declined', 'invitation accepted']);
   });
 
+  it('never publishes an appearance only the draft has: an accepted speaker added since the publish stays private', async () => {
+    const s = await publishedEvent();
+    const created = await t.gql(
+      `mutation { createSpeaker(input: { slug: "draft-only-speaker", name: "Draft Only" }) { id } }`,
+      {},
+      as.editor,
+    );
+    const speakerId = created.data!.createSpeaker.id as string;
+    const assigned = await t.gql(
+      `mutation($item: ID!, $speaker: ID!) { assignSpeaker(agendaItemId: $item, speakerId: $speaker) { status } }`,
+      { item: s.itemId, speaker: speakerId },
+      as.editor,
+    );
+    expect(assigned.errors).toBeUndefined();
+    const invitation = await invite({ ...s, speakerId });
+    expect((await t.gql(RESPOND, { secret: secretOf(invitation.url), accept: true })).errors).toBeUndefined();
+    expect(await statusOf({ ...s, speakerId }, as.editor)).toBe('CONFIRMED');
+    expect(await statusOf({ ...s, speakerId })).toBeUndefined();
+    const roster = (await t.gql(`{ event(slug: "${s.slug}") { speakers { speaker { id } } } }`)).data!.event.speakers;
+    expect(roster.map((r: any) => r.speaker.id)).not.toContain(speakerId);
+  });
+
   it('refuses a revoked, expired or unknown link and changes nothing', async () => {
     const s = await publishedEvent();
     const revoked = await invite(s);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type SharedRecords, SharedRecordWrites } from '../../database/shared-record-writes.js';
-import { toDocument } from '../domain/event-document.js';
+import { type EventDocument, toDocument } from '../domain/event-document.js';
 import { type EventView, publicView, type RosterEntryView } from '../domain/event-view.js';
 import { searchTexts } from '../domain/event-search-text.js';
 import { recordChange } from './event-change-notices.js';
@@ -26,9 +26,10 @@ export class EventPublisher {
 
   /**
    * A speaker's own answer (an invitation) reaches the published copy at once, without a republish: that one
-   * appearance takes its status from the working copy `working` (added back when it had been left out as DECLINED,
-   * left out when DECLINED now), and nothing else of the working copy. Written as a publish writes it, `publishedAt`
-   * now; the new snapshot, or undefined when the event or that agenda item is not published.
+   * appearance, as published, takes its status from the working copy `working`, and nothing else of the working
+   * copy does. Left out when DECLINED now; added back, in its place, only if it was published (and then left out as
+   * DECLINED: the revision the snapshot was published from says so), never when only the draft has it. Written as a
+   * publish writes it, `publishedAt` now; the new snapshot, or undefined when there is nothing to publish.
    */
   async publishAppearance(
     manager: EntityManager,
@@ -41,15 +42,30 @@ export class EventPublisher {
       [working.id],
     );
     const workingItem = working.agenda.find((i) => i.id === agendaItemId);
-    const appearance = workingItem?.speakers.find((a) => a.speakerId === speakerId);
-    const entry = working.speakers.find((s) => s.id === speakerId);
-    if (!row || !workingItem || !appearance || !entry || !row.view.agenda.some((i) => i.id === agendaItemId)) {
-      return undefined;
-    }
+    const answer = workingItem?.speakers.find((a) => a.speakerId === speakerId);
+    const publishedItem = row?.view.agenda.find((i) => i.id === agendaItemId);
+    if (!row || !workingItem || !answer || !publishedItem) return undefined;
     const published = row.view;
+    let shown = publishedItem.speakers.find((a) => a.speakerId === speakerId);
+    let entry = published.speakers.find((s) => s.id === speakerId);
+    if (!shown || !entry) {
+      const current = working.speakers.find((s) => s.id === speakerId);
+      const [revision]: { document: EventDocument }[] = await manager.query(
+        `SELECT document FROM event_revisions WHERE event_id = $1 AND revision = $2`,
+        [working.id, published.version],
+      );
+      const was = revision?.document.agenda
+        .find((i) => i.id === agendaItemId)
+        ?.speakers?.find((a) => a.speaker === current?.slug);
+      if (!was || !current) return undefined;
+      shown ??= { speakerId, role: was.role ?? answer.role, status: was.status };
+      const featured = revision.document.speakers?.find((s) => s.slug === current.slug)?.featured ?? false;
+      entry ??= { ...current, featured };
+    }
     const rank = (ids: string[]) => (id: string) => (ids.indexOf(id) + ids.length + 1) % (ids.length + 1);
     const byItem = rank(workingItem.speakers.map((a) => a.speakerId));
     const byRoster = rank(working.speakers.map((s) => s.id));
+    const appearance = { ...shown, status: answer.status };
     const agenda = published.agenda.map((item) =>
       item.id !== agendaItemId
         ? item
