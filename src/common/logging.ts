@@ -40,12 +40,19 @@ export function loggerParams(config: AppConfig): Params {
 }
 
 /**
- * A line per request, when its answer has gone: `reqId`, `req` (method, URL, the client's address as Fastify reads
- * it with TRUST_PROXY), `res.statusCode` and `responseTime` in ms, at `info`; a 5xx is "request errored" and names
- * the status only (the error itself was logged once, where it was caught, with its stack; an outage's 503s, once
- * in a while).
- * An error logged while serving a request names its `reqId` itself (errorLoggingPlugin): no request context is
- * kept for the log, since an AsyncLocalStorage costs every promise a hook on Node 20 (a tenth of an uncached read).
+ * A request's URL as logged: its path, without the query (a preview link's secret, a GraphQL GET's variables) and
+ * with an invitation link's secret left out. Links that work must not end up in logs.
+ */
+export const loggedUrl = (url: string): string =>
+  url.split('?', 1)[0].replace(/^\/invitations\/[^/]+/, '/invitations/…');
+
+/**
+ * A line per request, when its answer has gone: `reqId`, `req` (method, `loggedUrl`, the client's address as Fastify
+ * reads it with TRUST_PROXY), `res.statusCode` and `responseTime` in ms, at `info`; a 5xx is "request errored" and
+ * names the status only (the error itself was logged once, where it was caught, with its stack; an outage's 503s, once
+ * in a while). An error logged while serving a request names its `reqId` itself (errorLoggingPlugin): no request
+ * context is kept for the log, since an AsyncLocalStorage costs every promise a hook on Node 20 (a tenth of an uncached
+ * read).
  */
 export function logRequests(fastify: FastifyInstance): void {
   const root = (): Logger => PinoLogger.root;
@@ -53,7 +60,7 @@ export function logRequests(fastify: FastifyInstance): void {
     const statusCode = reply.statusCode;
     const line = {
       reqId: request.id,
-      req: { method: request.method, url: request.url, remoteAddress: request.ip },
+      req: { method: request.method, url: loggedUrl(request.url), remoteAddress: request.ip },
       res: { statusCode },
       responseTime: Math.round(reply.elapsedTime),
     };
