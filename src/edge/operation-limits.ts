@@ -156,9 +156,10 @@ export class OperationLimits {
 /**
  * Costs by document (Apollo keeps one DocumentNode per query text it has seen) and variables: the same few
  * operations come again and again, and costing walks the whole document. A cost, or why it cannot be costed.
- * At most COSTS_KEPT variants per document, then afresh.
+ * At most COSTS_KEPT variants per document, of variables up to COSTED_KEY_KEPT characters, then afresh.
  */
 const COSTS_KEPT = 100;
+const COSTED_KEY_KEPT = 1024;
 const costs = new WeakMap<DocumentNode, Map<string, number | string>>();
 
 function rememberedCost(
@@ -170,13 +171,14 @@ function rememberedCost(
   let known = costs.get(document);
   if (!known) costs.set(document, (known = new Map<string, number | string>()));
   const key = `${operationName ?? ''}\n${JSON.stringify(variables)}`;
-  let cost = known.get(key);
+  let cost = key.length <= COSTED_KEY_KEPT ? known.get(key) : undefined;
   if (cost === undefined) {
     try {
       cost = queryCost(schema, document, variables, operationName);
     } catch (error) {
       cost = (error as Error).message;
     }
+    if (key.length > COSTED_KEY_KEPT) return cost;
     if (known.size >= COSTS_KEPT) known.clear();
     known.set(key, cost);
   }

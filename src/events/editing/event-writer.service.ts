@@ -129,6 +129,9 @@ export class EventWriter {
    */
   runSchedule(eventId: string): Promise<boolean> {
     return this.writes.run(async (manager) => {
+      // The event's row first, as every edit locks it (schedule, delete): then its schedule's.
+      const event = await lockEvent(manager, eventId);
+      if (!event || event.deleted) return false;
       const due = await claimDue(manager, eventId);
       if (!due) return false;
       const action = due.publication === 'publish' ? 'published' : 'unpublished';

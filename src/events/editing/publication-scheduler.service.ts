@@ -56,7 +56,13 @@ export class PublicationScheduler implements OnModuleInit, OnApplicationShutdown
   private async pass(): Promise<void> {
     for (const eventId of await dueSchedules(this.manager, PER_PASS)) {
       if (!this.timer) return; // shutting down
-      await this.writer.runSchedule(eventId);
+      try {
+        await this.writer.runSchedule(eventId);
+      } catch (error) {
+        // One event that cannot be published (it stays due, and is tried again next time) holds up no other.
+        if (isDatabaseUnavailable(error)) throw error;
+        this.logger.error(`scheduled publication of event ${eventId} failed: ${String(error)}`);
+      }
     }
   }
 }
