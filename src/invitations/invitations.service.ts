@@ -24,15 +24,13 @@ import {
   recordAnswer,
   revokeInvitation,
 } from './invitation-rows.js';
-import { isSecretShaped, newSecret, secretHash } from '../common/link-secrets.js';
+import { isSecretShaped, linkExpiry, newSecret, secretHash } from '../common/link-secrets.js';
 import { invitationUrl } from './invitation-secret.js';
 import { type InvitationRow, invitationStatus, isOpen } from './invitation-status.js';
 import type { SpeakerInvitation } from './speaker-invitation.model.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long a link takes answers when the organiser does not say. */
 export const DEFAULT_EXPIRY_DAYS = 30;
-const MAX_EXPIRY_DAYS = 366;
 
 /** An invitation as its page shows it: what it is about, while the working copy still has that appearance. */
 export interface InvitationPageState {
@@ -75,12 +73,7 @@ export class InvitationsService {
     args: { agendaItemId: string; speakerId: string; expiresAt?: Date | null },
   ): Promise<SpeakerInvitation> {
     const editor = requireRole(viewer, 'EDITOR', 'invite speakers');
-    const now = Date.now();
-    const expiresAt = args.expiresAt ?? new Date(now + DEFAULT_EXPIRY_DAYS * DAY_MS);
-    if (expiresAt.getTime() <= now) throw new BadInputError('expiresAt', 'is in the past');
-    if (expiresAt.getTime() > now + MAX_EXPIRY_DAYS * DAY_MS) {
-      throw new BadInputError('expiresAt', `must be within ${MAX_EXPIRY_DAYS} days`);
-    }
+    const expiresAt = linkExpiry(args.expiresAt, DEFAULT_EXPIRY_DAYS);
     const itemId = args.agendaItemId.toLowerCase();
     const speakerId = args.speakerId.toLowerCase();
     const eventId = await this.agenda.eventOf(itemId);

@@ -3,8 +3,8 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { requireRole } from '../auth/roles.js';
 import type { Viewer } from '../auth/viewer.js';
-import { BadInputError, NotFoundError } from '../common/errors/domain-error.js';
-import { newSecret, secretHash } from '../common/link-secrets.js';
+import { NotFoundError } from '../common/errors/domain-error.js';
+import { linkExpiry, newSecret, secretHash } from '../common/link-secrets.js';
 import { AppConfig } from '../config/app-config.js';
 import { WriteTransactions } from '../database/write-transactions.js';
 import { EventViewsRepository } from '../events/data/event-views.repository.js';
@@ -12,10 +12,8 @@ import { insertPreviewLink, type PreviewLinkRow, previewLinksOfEvent, revokePrev
 import type { PreviewLink } from './preview-link.model.js';
 import { previewStatus } from './previewed-event.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long a link works when the editor does not say. */
 export const DEFAULT_PREVIEW_DAYS = 7;
-const MAX_PREVIEW_DAYS = 366;
 
 /** The page a preview link opens: the embed page of the working copy. */
 export const previewUrl = (publicBase: string, slug: string, secret: string): string =>
@@ -37,12 +35,7 @@ export class PreviewLinksService {
   /** A new link to the event's working copy; the answer holds its secret, once. */
   async create(viewer: Viewer | null, args: { eventId: string; expiresAt?: Date | null }): Promise<PreviewLink> {
     const editor = requireRole(viewer, 'EDITOR', 'make preview links');
-    const now = Date.now();
-    const expiresAt = args.expiresAt ?? new Date(now + DEFAULT_PREVIEW_DAYS * DAY_MS);
-    if (expiresAt.getTime() <= now) throw new BadInputError('expiresAt', 'is in the past');
-    if (expiresAt.getTime() > now + MAX_PREVIEW_DAYS * DAY_MS) {
-      throw new BadInputError('expiresAt', `must be within ${MAX_PREVIEW_DAYS} days`);
-    }
+    const expiresAt = linkExpiry(args.expiresAt, DEFAULT_PREVIEW_DAYS);
     const eventId = args.eventId.toLowerCase();
     const secret = newSecret();
     const { row, slug } = await this.writes.run(async (manager) => {
