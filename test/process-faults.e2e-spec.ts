@@ -6,6 +6,7 @@ import { ADMIN } from './support/editors.js';
 import { removeLauncherCopy } from './support/embedded-postgres-child.js';
 import { privatePostgres, type PrivatePostgres } from './support/private-postgres.js';
 import { isReady, type ServerProcess, spawnServer } from './support/server-process.js';
+import { waitFor } from './support/wait.js';
 
 // The built service as a process (node dist/src/main.js) on a PostgreSQL of this file's own, which it kills and
 // starts again: started before its database, a database crash, refusals in the log, and a drain on SIGTERM.
@@ -23,14 +24,6 @@ const input = (slug: string) => ({
   endsAt: '2030-03-01T17:00:00Z',
   timeZone: 'Europe/London',
 });
-
-async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface Watch {
   client: Client;

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ADMIN, type Editors, signInEditors } from './support/editors.js';
 import { buildEvent, buildItem, buildSpeaker, importEvent } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 
 const INVITE = `mutation($item: ID!, $speaker: ID!, $expiresAt: DateTime) {
   createSpeakerInvitation(agendaItemId: $item, speakerId: $speaker, expiresAt: $expiresAt) {
@@ -32,14 +33,6 @@ interface Setup {
 
 const secretOf = (url: string): string => url.split('/').pop()!;
 const pathOf = (url: string): string => new URL(url).pathname;
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('speaker invitations', () => {
   let t: TestApp;

@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { ADMIN, type Editors, signInEditors } from './support/editors.js';
 import { buildEvent, buildItem, buildSpeaker, importEvent } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 
 const INVITE = `mutation($item: ID!, $speaker: ID!) {
   createSpeakerInvitation(agendaItemId: $item, speakerId: $speaker) { id url }
@@ -42,14 +43,6 @@ const SUBSCRIBE = `subscription($slug: String!) { eventChanged(slug: $slug) { ti
 
 const secretOf = (url: string): string => url.split('/').pop()!;
 const codeOf = (res: { errors?: { extensions?: Record<string, any> }[] }) => res.errors?.[0]?.extensions?.code;
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('speakers correct their profile; shared records reach published events', () => {
   let t: TestApp;

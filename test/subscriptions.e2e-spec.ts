@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { ADMIN, type Editors, signInEditors } from './support/editors.js';
 import { buildAgenda, buildEvent, importEvent } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 
 const SUBSCRIBE = `subscription EventChanged($slug: String!) { eventChanged(slug: $slug) { title version publicationState agenda { title } } }`;
 const PUBLISH = `mutation Publish($id: ID!, $v: Int!) { publishEvent(id: $id, expectedVersion: $v) { version } }`;
@@ -29,14 +30,6 @@ function subscribe(client: Client, slug: string): Watch {
     },
   );
   return watch;
-}
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** A graphql-ws client; `params: false` sends no connectionParams at all, as many clients do. */
