@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
 import { grafserv } from 'postgraphile/grafserv/node';
@@ -20,41 +19,36 @@ function supplyPromiseWithResolvers(): void {
 }
 
 /**
- * PostGraphile 5, the issue's reference, over a benchmark database: its Amber preset on the `public` schema, served
- * by grafserv on Node's own http server (what its CLI runs) in this process, on loopback. No JWT, no roles: it reads
- * as the database's owner, for anyone. `poolSize` is the API's DATABASE_POOL_SIZE, so both have as many connections.
+ * PostGraphile 5, the issue's reference, run as a process of its own over the benchmark database DATABASE_URL: its
+ * Amber preset on the `public` schema, served by grafserv on Node's own http server (what its CLI runs) on HOST:PORT.
+ * No JWT, no roles: it reads as the database's owner, for anyone. POOL_SIZE is the API's DATABASE_POOL_SIZE, so both
+ * have as many connections.
  */
-export async function startPostGraphile(
-  connectionString: string,
-  poolSize: number,
-): Promise<{ url: string; close(): Promise<void> }> {
-  supplyPromiseWithResolvers();
-  const service = makePgService({
-    connectionString,
-    poolConfig: { max: poolSize },
-    schemas: ['public'],
-    pubsub: false,
-  });
-  const pgl = postgraphile({
-    extends: [PostGraphileAmberPreset],
-    // Amber offers `condition` and `orderBy` on indexed columns only; events.slug has a partial index alone, and the
-    // positions and `featured` none. Without this plugin every column has them (PostGraphile 4's default).
-    disablePlugins: ['PgIndexBehaviorsPlugin'],
-    pgServices: [service],
-    grafserv: { graphiql: false, websockets: false },
-  });
-  const serv = pgl.createServ(grafserv);
-  const server = createServer();
-  await serv.addTo(server, false);
-  await pgl.getSchema(); // introspected and built before the first request
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await pgl.release();
-      await service.release?.(); // its pool: the instance leaves its services to whoever made them
-    },
-  };
+supplyPromiseWithResolvers();
+const service = makePgService({
+  connectionString: process.env.DATABASE_URL!,
+  poolConfig: { max: Number(process.env.POOL_SIZE) },
+  schemas: ['public'],
+  pubsub: false,
+});
+const pgl = postgraphile({
+  extends: [PostGraphileAmberPreset],
+  // Amber offers `condition` and `orderBy` on indexed columns only; events.slug has a partial index alone, and the
+  // positions and `featured` none. Without this plugin every column has them (PostGraphile 4's default).
+  disablePlugins: ['PgIndexBehaviorsPlugin'],
+  pgServices: [service],
+  grafserv: { graphiql: false, websockets: false },
+});
+const serv = pgl.createServ(grafserv);
+const server = createServer();
+await serv.addTo(server, false);
+await pgl.getSchema(); // introspected and built before the first request
+await new Promise<void>((resolve) => server.listen(Number(process.env.PORT), process.env.HOST, resolve));
+async function stop(): Promise<void> {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await pgl.release();
+  await service.release?.(); // its pool: the instance leaves its services to whoever made them
+  process.exit(0);
 }
+process.once('SIGTERM', () => void stop());

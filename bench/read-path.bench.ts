@@ -1,23 +1,24 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { INestApplication } from '@nestjs/common';
-import Fastify from 'fastify';
 import pg from 'pg';
 import { createApp } from '../src/bootstrap.js';
-import { type AppConfig } from '../src/config/app-config.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { DatabaseLifecycle } from '../src/database/database-lifecycle.service.js';
 import { resolveDatabase } from '../src/database/resolve-database.js';
 import { EventDocumentImportService } from '../src/imports/documents/event-document-import.service.js';
-import { startPostGraphile } from './postgraphile.js';
+import { type BenchProcess, startProcess } from './processes.js';
 import { type BenchContext, SCENARIOS, type Scenario, type TargetName } from './scenarios.js';
 import { seed } from './seed.js';
 import { type BenchRequest, type LoadResult, load } from './wrk.js';
 
 /**
  * Read-path benchmark: every scenario of `scenarios.ts` against the real server on loopback with its real
- * PostgreSQL (the embedded one when DATABASE_URL is unset), load from wrk, in interleaved rounds (each round runs
+ * PostgreSQL (the embedded one when DATABASE_URL is unset), each target (an API server, the ceiling, PostGraphile)
+ * in a process of its own (bench/processes.ts), load from wrk, in interleaved rounds (each round runs
  * every scenario once, in a rotated order), so a noisy neighbour hits all of them alike. Prints a Markdown table of
  * the medians over the rounds, with ratios to the bare Fastify ceiling and to PostGraphile (bench/postgraphile.ts),
  * on standard error. Record results in BENCHMARKS.md.
@@ -79,6 +80,9 @@ async function check(scenario: Scenario, request: BenchRequest): Promise<Buffer>
   return bytes;
 }
 
+/** The built entry points a target runs (this file is dist/bench/read-path.bench.js). */
+const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 async function main(): Promise<void> {
   const chosen = flags.scenarios.split(',').map((id) => {
     const scenario = SCENARIOS.find((s) => s.id === id.trim());
@@ -93,11 +97,10 @@ async function main(): Promise<void> {
   const embedded = await resolveDatabase(base);
   const admin = new pg.Client({ connectionString: base.DATABASE_URL });
   await admin.connect();
-  const apps: INestApplication[] = [];
   const databases: string[] = [];
-  const ceiling = Fastify();
-  let postgraphile: Awaited<ReturnType<typeof startPostGraphile>> | undefined;
+  const targets = new Map<TargetName, BenchProcess>();
   const ctx: BenchContext = { base: { small: '', large: '', cached: '', ceiling: '', postgraphile: '' }, token: '' };
+  const answerFile = join(tmpdir(), `agenda-bench-answer-${process.pid}.json`);
   try {
     for (const [name, target] of Object.entries(API_TARGETS) as [
       TargetName,
@@ -109,31 +112,38 @@ async function main(): Promise<void> {
       databases.push(database);
       const url = new URL(base.DATABASE_URL!);
       url.pathname = `/${database}`;
-      const config: AppConfig = loadConfig({
-        ...process.env,
-        ...BENCH_ENV,
-        ...target.env,
-        DATABASE_URL: url.toString(),
-      });
-      const app = await createApp(config);
-      apps.push(app);
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      await app.get(DatabaseLifecycle).started; // migrations and the pool
-      ctx.base[name] = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+      const env = { ...BENCH_ENV, ...target.env, DATABASE_URL: url.toString() };
+      // Imported here, through the real import path; then served by a process of its own.
       const started = Date.now();
       log(`${name}: importing ${target.events} published events`);
+      const app = await createApp(loadConfig({ ...process.env, ...env }));
+      await app.init();
+      await app.get(DatabaseLifecycle).started; // migrations and the pool
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
       await seed(app.get(EventDocumentImportService), target.events, log, () => client.query('ANALYZE'));
       await client.query('VACUUM ANALYZE'); // planner statistics and visibility maps, as a live database has them
       await client.end();
+      await app.close();
       log(`${name}: ${target.events} events in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      targets.set(name, await startProcess(entry('../src/main.js'), env, { path: '/health/ready' }));
       if (name === 'small' && needed.has('postgraphile')) {
-        postgraphile = await startPostGraphile(url.toString(), config.DATABASE_POOL_SIZE);
-        ctx.base.postgraphile = postgraphile.url;
+        const poolSize = String(loadConfig({ ...process.env, ...env }).DATABASE_POOL_SIZE);
+        const init = {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        };
+        const postgraphile = await startProcess(
+          entry('./postgraphile.js'),
+          { DATABASE_URL: url.toString(), POOL_SIZE: poolSize },
+          { path: '/graphql', init },
+        );
+        targets.set('postgraphile', postgraphile);
         log(`postgraphile: over ${database}`);
       }
     }
+    for (const [name, target] of targets) ctx.base[name] = target.url;
     const login = await fetch(`${ctx.base.small || ctx.base.large || ctx.base.cached}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -146,9 +156,13 @@ async function main(): Promise<void> {
     if (needed.has('ceiling')) {
       const agenda = SCENARIOS.find((s) => s.id === 'agenda-anonymous')!;
       const answer = await check(agenda, await agenda.request(ctx));
-      ceiling.post('/graphql', (_request, reply) => reply.type('application/json; charset=utf-8').send(answer));
-      await ceiling.listen({ port: 0, host: '127.0.0.1' });
-      ctx.base.ceiling = `http://127.0.0.1:${(ceiling.server.address() as AddressInfo).port}`;
+      writeFileSync(answerFile, answer);
+      const init = { method: 'POST' };
+      targets.set(
+        'ceiling',
+        await startProcess(entry('./ceiling.js'), { CEILING_ANSWER: answerFile }, { path: '/graphql', init }),
+      );
+      ctx.base.ceiling = targets.get('ceiling')!.url;
       log(`ceiling: ${answer.length} bytes`);
     }
 
@@ -161,21 +175,22 @@ async function main(): Promise<void> {
       await load(request, { ...LOAD, seconds: 2 }); // warm-up, discarded
     }
     /**
-     * A load run and the CPU this process (every server under test, none but the one asked working) spent per
-     * answer: less sensitive than req/s to what else the machine runs.
+     * A load run and the CPU the process under load spent per answer: less sensitive than req/s to what else the
+     * machine runs.
      */
-    const loadWithCpu = async (request: BenchRequest) => {
-      const before = process.cpuUsage();
+    const loadWithCpu = async (scenario: Scenario) => {
+      const target = targets.get(scenario.target)!;
+      const before = target.cpuSeconds();
       const started = process.hrtime.bigint();
-      const result = await load(request, LOAD);
-      const cpu = process.cpuUsage(before);
+      const result = await load(requests.get(scenario)!, LOAD);
+      const cpu = target.cpuSeconds() - before;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      return { ...result, cpuUs: (cpu.user + cpu.system) / Math.max(1, result.rps * seconds) };
+      return { ...result, cpuUs: (cpu * 1e6) / Math.max(1, result.rps * seconds) };
     };
     const results = new Map<Scenario, (LoadResult & { cpuUs: number })[]>(chosen.map((s) => [s, []]));
     for (let round = 0; round < ROUNDS; round++) {
       const order = chosen.map((_, k) => chosen[(k + round) % chosen.length]);
-      for (const scenario of order) results.get(scenario)!.push(await loadWithCpu(requests.get(scenario)!));
+      for (const scenario of order) results.get(scenario)!.push(await loadWithCpu(scenario));
       log(`round ${round + 1} of ${ROUNDS} done`);
     }
 
@@ -230,11 +245,11 @@ async function main(): Promise<void> {
           `CPU per answer ${(y.cpuUs / x.cpuUs).toFixed(2)}×`,
       );
     }
-    log(`\nresident memory of the server process at the end: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
+    const memory = [...targets].map(([name, t]) => `${name} ${t.rssMiB().toFixed(0)} MiB`).join(', ');
+    log(`\nresident memory of each server process at the end: ${memory}`);
   } finally {
-    await ceiling.close();
-    await postgraphile?.close();
-    for (const app of apps) await app.close();
+    for (const target of targets.values()) await target.stop();
+    rmSync(answerFile, { force: true });
     // pg's pool resolves end() before its sockets close; let them go before dropping the databases.
     await new Promise((resolve) => setTimeout(resolve, 300));
     for (const database of databases) await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
