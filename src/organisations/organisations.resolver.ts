@@ -1,5 +1,5 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { SignedInGuard } from '../auth/signed-in.guard.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import type { OrganisationView } from './organisation-view.js';
@@ -26,7 +26,7 @@ export class OrganisationsResolver {
   }
 
   @ResolveField(() => Int, { description: 'Increases with every saved change; pass it back as expectedVersion.' })
-  version(@Parent() organisation: OrganisationView, @Context() ctx: GraphQLContext) {
+  version(organisation: OrganisationView, _args: unknown, ctx: GraphQLContext) {
     return organisation.version ?? ctx.loaders.versions.load({ table: 'organisations', id: organisation.id });
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
@@ -49,12 +49,12 @@ export class SpeakersResolver {
   }
 
   @ResolveField(() => String, { description: 'Honorific and name, e.g. "Dr Colin Wilson".' })
-  displayName(@Parent() speaker: SpeakerView) {
+  displayName(speaker: SpeakerView) {
     return displayName(speaker);
   }
 
   @ResolveField(() => Int, { description: 'Increases with every saved change; pass it back as expectedVersion.' })
-  version(@Parent() speaker: SpeakerView, @Context() ctx: GraphQLContext) {
+  version(speaker: SpeakerView, _args: unknown, ctx: GraphQLContext) {
     return speaker.version ?? ctx.loaders.versions.load({ table: 'speakers', id: speaker.id });
   }
 
@@ -62,7 +62,7 @@ export class SpeakersResolver {
     nullable: true,
     description: 'Editors only (UNAUTHENTICATED otherwise): every saved change, newest first.',
   })
-  revisions(@Parent() speaker: SpeakerView, @Context() ctx: GraphQLContext) {
+  revisions(speaker: SpeakerView, _args: unknown, ctx: GraphQLContext) {
     return this.editor.revisions(ctx.viewer, speaker.id);
   }
 
@@ -72,7 +72,7 @@ export class SpeakersResolver {
       'The correction the speaker proposed through their invitation, pending approval; null when there is none, ' +
       'and to anyone not signed in.',
   })
-  pendingProfile(@Parent() speaker: SpeakerView, @Context() ctx: GraphQLContext) {
+  pendingProfile(speaker: SpeakerView, _args: unknown, ctx: GraphQLContext) {
     if (!isSignedIn(ctx.viewer)) return null;
     let loader = this.proposals.get(ctx.loaders);
     if (!loader) {

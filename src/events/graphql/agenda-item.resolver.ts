@@ -1,4 +1,5 @@
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { FieldArgs } from '../../common/graphql/field-args.js';
 import { type AgendaItemNode, itemRoom, itemSpeakers } from '../domain/event-graph.js';
 import { EventModel } from './event.model.js';
 import { SessionSpeaker } from './session-speaker.model.js';
@@ -10,20 +11,18 @@ import type { ParticipationStatus } from '../domain/event-enums.js';
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
   @ResolveField(() => [SessionSpeaker])
-  speakers(
-    @Parent() item: AgendaItemNode,
-    @Args('status', { type: () => [ParticipationStatusEnum], nullable: true }) status?: ParticipationStatus[],
-  ) {
+  @FieldArgs({ status: { type: () => [ParticipationStatusEnum], nullable: true } })
+  speakers(item: AgendaItemNode, { status }: { status?: ParticipationStatus[] | null }) {
     return itemSpeakers(item, status);
   }
 
   @ResolveField(() => Room, { nullable: true, description: 'Where it takes place, when the event has rooms.' })
-  room(@Parent() item: AgendaItemNode) {
+  room(item: AgendaItemNode) {
     return itemRoom(item);
   }
 
   @ResolveField(() => EventModel)
-  event(@Parent() item: AgendaItemNode) {
+  event(item: AgendaItemNode) {
     return item.event;
   }
 }

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { AgendaItem } from './agenda-item.model.js';
 import { AgendaArgs } from './dto/agenda.args.js';
 import { Room } from './room.model.js';
+import { FieldArgs } from '../../common/graphql/field-args.js';
 import { JSONScalar } from '../../common/graphql/json.scalar.js';
 import { selectsField } from '../../common/graphql/selection.js';
 import type { GraphQLContext } from '../../graphql/graphql-context.js';
@@ -57,21 +58,18 @@ export class EventsResolver {
   }
 
   @ResolveField(() => [Room], { description: "The venue's rooms, in order." })
-  async rooms(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
+  async rooms(event: EventView, _args: unknown, ctx: GraphQLContext) {
     return (await this.eventsService.whole(event, ctx.loaders)).rooms;
   }
 
   @ResolveField(() => [EventSpeaker])
-  async speakers(
-    @Parent() event: EventView,
-    @Context() ctx: GraphQLContext,
-    @Args('status', { type: () => [ParticipationStatusEnum], nullable: true }) status?: ParticipationStatus[],
-  ) {
+  @FieldArgs({ status: { type: () => [ParticipationStatusEnum], nullable: true } })
+  async speakers(event: EventView, { status }: { status?: ParticipationStatus[] | null }, ctx: GraphQLContext) {
     return eventSpeakers(await this.eventsService.whole(event, ctx.loaders), status);
   }
 
   @ResolveField(() => [EventSpeaker], { description: 'Featured speakers whose status is CONFIRMED.' })
-  async keySpeakers(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
+  async keySpeakers(event: EventView, _args: unknown, ctx: GraphQLContext) {
     return keySpeakers(await this.eventsService.whole(event, ctx.loaders));
   }
 
@@ -86,12 +84,12 @@ export class EventsResolver {
   }
 
   @ResolveField(() => JSONScalar, { description: 'schema.org Event as JSON-LD.' })
-  async jsonLd(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
+  async jsonLd(event: EventView, _args: unknown, ctx: GraphQLContext) {
     return this.links.jsonLd(await this.eventsService.whole(event, ctx.loaders));
   }
 
   @ResolveField(() => EventUrls)
-  urls(@Parent() event: EventView) {
+  urls(event: EventView) {
     return this.links.urls(event);
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../../graphql/graphql-context.js';
 import { Speaker } from '../../speakers/speaker.model.js';
 import type { SpeakerView } from '../../speakers/speaker-view.js';
@@ -11,7 +11,7 @@ export class SpeakerAppearancesResolver {
   constructor(private readonly service: AppearancesService) {}
 
   @ResolveField(() => [SessionSpeaker], { description: 'Appearances visible to the caller, newest event first.' })
-  appearances(@Parent() speaker: SpeakerView, @Context() ctx: GraphQLContext) {
+  appearances(speaker: SpeakerView, _args: unknown, ctx: GraphQLContext) {
     ctx.answer?.lists();
     return this.service.appearances(speaker, ctx.loaders);
   }
