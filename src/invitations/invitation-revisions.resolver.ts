@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
@@ -24,7 +24,7 @@ export class InvitationRevisionsResolver {
     nullable: true,
     description: "The speaker's invitation, when the speaker made this revision by answering it (author is null).",
   })
-  authorInvitation(@Parent() revision: EventRevision & { eventId: string }, @Context() ctx: GraphQLContext) {
+  authorInvitation(revision: EventRevision & { eventId: string }, _args: unknown, ctx: GraphQLContext) {
     return this.loaderOf(ctx).load({ eventId: revision.eventId, revision: revision.revision });
   }
 

@@ -1,5 +1,5 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { SignedInGuard } from '../auth/signed-in.guard.js';
 import { EventModel } from '../events/graphql/event.model.js';
 import type { EventView } from '../events/domain/event-view.js';
@@ -32,7 +32,7 @@ export class PreviewLinksResolver {
     nullable: true,
     description: "Editors only (null otherwise): the event's preview links, newest first, without their secrets.",
   })
-  previewLinks(@Parent() event: EventView, @Context() ctx: GraphQLContext) {
+  previewLinks(event: EventView, _args: unknown, ctx: GraphQLContext) {
     return this.links.ofEvent(ctx.viewer, event.id);
   }
 }

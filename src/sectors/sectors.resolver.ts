@@ -1,5 +1,5 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { SignedInGuard } from '../auth/signed-in.guard.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { CreateSectorArgs } from './dto/create-sector.args.js';
@@ -35,7 +35,7 @@ export class SectorsResolver {
   }
 
   @ResolveField(() => Int, { description: 'Increases with every saved change; pass it back as expectedVersion.' })
-  version(@Parent() sector: SectorView, @Context() ctx: GraphQLContext) {
+  version(sector: SectorView, _args: unknown, ctx: GraphQLContext) {
     return sector.version ?? ctx.loaders.versions.load({ table: 'sectors', id: sector.id });
   }
 }

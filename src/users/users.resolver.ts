@@ -1,5 +1,5 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { SignedInGuard } from '../auth/signed-in.guard.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { CreateUserArgs } from './dto/create-user.args.js';
@@ -28,7 +28,7 @@ export class UsersResolver {
   }
 
   @ResolveField(() => Int, { description: 'Increases with every saved change; pass it back as expectedVersion.' })
-  version(@Parent() user: { id: string; version?: number }, @Context() ctx: GraphQLContext) {
+  version(user: { id: string; version?: number }, _args: unknown, ctx: GraphQLContext) {
     return user.version ?? ctx.loaders.versions.load({ table: 'users', id: user.id });
   }
 }

@@ -74,11 +74,8 @@ export class EventsResolver {
   }
 
   @ResolveField(() => [EventModel], { description: 'Other published events a reader may also like, best first.' })
-  relatedEvents(
-    @Parent() event: EventView,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 3 }) first: number,
-    @Context() ctx: GraphQLContext,
-  ) {
+  @FieldArgs({ first: { type: () => Int, nullable: true, defaultValue: 3 } })
+  relatedEvents(event: EventView, { first }: { first: number }, ctx: GraphQLContext) {
     ctx.answer?.lists();
     return ctx.loaders.relatedEvents.load({ event, first });
   }

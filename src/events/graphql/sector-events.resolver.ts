@@ -1,4 +1,5 @@
-import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
+import { FieldArgs } from '../../common/graphql/field-args.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/graphql/pagination.js';
 import type { GraphQLContext } from '../../graphql/graphql-context.js';
 import type { SectorView } from '../../sectors/sector-view.js';
@@ -12,12 +13,11 @@ export class SectorEventsResolver {
   constructor(private readonly eventsService: EventsService) {}
 
   @ResolveField(() => EventConnection)
-  events(
-    @Parent() sector: SectorView,
-    @Context() ctx: GraphQLContext,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
-  ) {
+  @FieldArgs({
+    first: { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE },
+    after: { type: () => String, nullable: true },
+  })
+  events(sector: SectorView, { first, after }: { first: number; after?: string | null }, ctx: GraphQLContext) {
     ctx.answer?.lists();
     return this.eventsService.ofSector(ctx.viewer, sector, first, after, ctx.loaders);
   }
