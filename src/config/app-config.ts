@@ -269,6 +269,13 @@ export class AppConfig {
   @WholeNumber({ min: 0, unit: 'bytes' })
   WORKING_VIEW_CACHE_MAX_BYTES = 16 * 1024 * 1024;
 
+  /**
+   * Bytes of published snapshots kept parsed in memory; each read still checks its row's version, and reads the
+   * snapshot only when the kept one is not current; 0 turns it off.
+   */
+  @WholeNumber({ min: 0, unit: 'bytes' })
+  PUBLISHED_VIEW_CACHE_MAX_BYTES = 16 * 1024 * 1024;
+
   /** `Cache-Control: max-age` of anonymous public reads (GraphQL and partner feeds): how long browsers and CDNs keep them. */
   @WholeNumber({ min: 0, unit: 'seconds' })
   RESPONSE_CACHE_MAX_AGE_S = 30;

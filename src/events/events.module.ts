@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SpeakersModule } from '../speakers/speakers.module.js';
 import { EventPublisher } from './data/event-publisher.js';
 import { EventViewsRepository } from './data/event-views.repository.js';
+import { PublishedViewCache } from './data/published-view-cache.js';
 import { WorkingViewCache } from './data/working-view-cache.js';
 import { PublicationScheduler } from './editing/publication-scheduler.service.js';
 import { AgendaEditorService } from './editing/agenda-editor.service.js';
@@ -30,6 +31,7 @@ import { EventsService } from './reading/events.service.js';
   providers: [
     EventViewsRepository,
     WorkingViewCache,
+    PublishedViewCache,
     PublicationScheduler,
     EventPublisher,
     EventWriter,

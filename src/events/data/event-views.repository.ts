@@ -6,6 +6,7 @@ import { isoInstant } from '../../common/clock.js';
 import type { AgendaItemView, EventView, RoomView, RosterEntryView, VenueView } from '../domain/event-view.js';
 import type { SectorView } from '../../sectors/sector-view.js';
 import { isSignedIn, type Viewer } from '../../auth/viewer.js';
+import { PublishedViewCache } from './published-view-cache.js';
 import { WorkingViewCache } from './working-view-cache.js';
 
 interface EventRow {
@@ -44,6 +45,7 @@ export class EventViewsRepository {
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly cache: WorkingViewCache,
     private readonly reads: PublicReads,
+    private readonly published: PublishedViewCache,
   ) {}
 
   /**
@@ -124,15 +126,34 @@ export class EventViewsRepository {
     return isSignedIn(viewer) ? this.findWorking(key) : this.findPublished(key);
   }
 
-  /** Published snapshots, as anonymous readers see them (from the read standby, unless `manager` is given). */
+  /**
+   * Published snapshots, as anonymous readers see them (from the read standby, unless `manager` is given). Outside
+   * a transaction, a snapshot kept in PublishedViewCache is used when its row's version (`xmin`) is still the
+   * current one; the statement sends the snapshot only for the others.
+   */
   async findPublished(key: EventKey, manager?: EntityManager): Promise<EventView[]> {
-    const query = <T>(sql: string, params: unknown[]) =>
-      manager ? manager.query<T>(sql, params) : this.reads.query<T>(sql, params);
-    const rows: { view: EventView }[] =
-      'ids' in key
-        ? await query(`SELECT view FROM event_publications WHERE event_id = ANY($1::uuid[])`, [key.ids])
-        : await query(`SELECT view FROM event_publications WHERE slug = $1`, [key.slug]);
-    return rows.map((r) => r.view);
+    const where = 'ids' in key ? 'event_id = ANY($1::uuid[])' : 'slug = $1';
+    if (manager) {
+      const rows: { view: EventView }[] = await manager.query(`SELECT view FROM event_publications WHERE ${where}`, [
+        keyValue(key),
+      ]);
+      return rows.map((r) => r.view);
+    }
+    const known = ('ids' in key ? key.ids.map((id) => this.published.byId(id)) : [this.published.bySlug(key.slug)])
+      .filter((entry) => entry !== undefined)
+      .map((entry) => [`${entry.id}:${entry.token}`, entry] as const);
+    const rows: { id: string; token: string; view: EventView | null }[] = await this.reads.query(
+      `SELECT event_id AS id, xmin::text AS token,
+              CASE WHEN event_id::text || ':' || xmin::text = ANY($2::text[]) THEN NULL ELSE view END AS view
+         FROM event_publications WHERE ${where}`,
+      [keyValue(key), known.map(([version]) => version)],
+    );
+    const kept = new Map(known);
+    return rows.map(({ id, token, view }) => {
+      if (view === null) return kept.get(`${id}:${token}`)!.view;
+      this.published.put({ id, token, view });
+      return view;
+    });
   }
 }
 

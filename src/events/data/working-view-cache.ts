@@ -1,17 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { LRUCache } from 'lru-cache';
 import { AppConfig } from '../../config/app-config.js';
 import { NotificationsService, SHARED_RECORD_CHANGES_CHANNEL } from '../../database/notifications.service.js';
 import type { EventView } from '../domain/event-view.js';
-
-/** Freezes a view and everything in it: cached views are shared by every request that reads them. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const member of Object.values(value)) deepFreeze(member);
-  }
-  return value;
-}
+import { ViewStore } from './view-store.js';
 
 /**
  * Editors' working copies by event id and version, bounded in bytes (WORKING_VIEW_CACHE_MAX_BYTES). Every write
@@ -22,7 +13,7 @@ function deepFreeze<T>(value: T): T {
  */
 @Injectable()
 export class WorkingViewCache implements OnModuleInit {
-  private readonly views?: LRUCache<string, EventView>;
+  private readonly views?: ViewStore;
   private generation = 0;
 
   constructor(
@@ -30,11 +21,7 @@ export class WorkingViewCache implements OnModuleInit {
     private readonly notifications: NotificationsService,
   ) {
     if (config.WORKING_VIEW_CACHE_MAX_BYTES > 0) {
-      this.views = new LRUCache({
-        maxSize: config.WORKING_VIEW_CACHE_MAX_BYTES,
-        // UTF-16 in memory, about twice its JSON.
-        sizeCalculation: (view) => JSON.stringify(view).length * 2,
-      });
+      this.views = new ViewStore(config.WORKING_VIEW_CACHE_MAX_BYTES);
     }
   }
 
@@ -54,13 +41,13 @@ export class WorkingViewCache implements OnModuleInit {
   }
 
   get(id: string, version: number): EventView | undefined {
-    return this.views?.get(`${id}:${version}`);
+    return this.views?.get(`${id}:${version}`)?.view;
   }
 
   put(views: readonly EventView[], startedIn: number): void {
     // Trusted only while the notices arrive, and only if no drop came while they were read.
     if (!this.views || startedIn !== this.generation || !this.notifications.connected()) return;
-    for (const view of views) this.views.set(`${view.id}:${view.version}`, deepFreeze(view));
+    for (const view of views) this.views.set(`${view.id}:${view.version}`, { view });
   }
 
   private clear(): void {
