@@ -139,6 +139,10 @@ describe('rooms and session details', () => {
     expect((await read({ tags: ['data'] })).agenda.map((i: any) => i.title)).toEqual(['Keynote', 'Workshop']);
     expect((await read({ tags: ['policing', 'none'] })).agenda.map((i: any) => i.title)).toEqual(['Keynote']);
     expect((await read({ room: 'room-b', tags: ['policing'] })).agenda).toEqual([]);
+    // The filter's arguments are validated when given, and the whole agenda is the answer when none is.
+    const bad = await t.gql(EVENT, { slug: 'rooms', room: 'Not a slug!' }, as.editor);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'roomSlug' });
+    expect((await read()).agenda.length).toBeGreaterThan(1);
   });
 
   it('renames a room: its items follow, and a clash of slugs is refused', async () => {

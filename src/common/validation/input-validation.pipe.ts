@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import type { ValidationError } from 'class-validator';
+import { getMetadataStorage, type ValidationError } from 'class-validator';
 import { BadInputError, DomainError } from '../errors/domain-error.js';
 import { nulPath } from './text-rules.js';
 
@@ -40,6 +40,28 @@ function passedOn({ metatype, type }: ArgumentMetadata): boolean {
   return nothingToValidate && type !== 'param' && type !== 'query';
 }
 
+/** class-validator's kind for @IsOptional and @ValidateIf. */
+const CONDITIONAL = 'conditionalValidation';
+const allOptional = new WeakMap<object, boolean>();
+
+/**
+ * Whether the value is an arguments object with nothing in it (every argument left out) for a class each of whose
+ * validated fields is @IsOptional: class-validator would pass it whatever its rules, and whitelist nothing. Then
+ * it becomes an instance of its class (with the class's own defaults) without class-transformer or class-validator.
+ */
+function nothingGiven(value: unknown, metatype: ArgumentMetadata['metatype']): boolean {
+  if (!metatype || value === null || typeof value !== 'object' || Object.keys(value).length > 0) return false;
+  let optional = allOptional.get(metatype);
+  if (optional === undefined) {
+    const rules = getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false);
+    const fields = new Set(rules.map((r) => r.propertyName));
+    const conditional = new Set(rules.filter((r) => r.type === CONDITIONAL).map((r) => r.propertyName));
+    optional = fields.size > 0 && [...fields].every((field) => conditional.has(field));
+    allOptional.set(metatype, optional);
+  }
+  return optional;
+}
+
 /**
  * class-validator on every GraphQL argument (whitelist, forbid unknown members, transform), answering
  * BAD_USER_INPUT with the full path of each bad field, e.g. `input.title`. First, whatever the argument's type
@@ -59,7 +81,8 @@ export class InputValidationPipe extends ValidationPipe {
   /**
    * Nest runs the global pipes on every parameter of every field resolver too (the parent, the context, the info,
    * arguments that are plain strings or numbers): what ValidationPipe would return unchanged is passed on at once,
-   * without its asynchronous steps, class-transformer or class-validator; the rest is validated as before.
+   * without its asynchronous steps, class-transformer or class-validator, and so is an all-optional arguments
+   * object given no argument (`nothingGiven`); the rest is validated as before.
    */
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (SENT.has(metadata.type)) {
@@ -70,6 +93,7 @@ export class InputValidationPipe extends ValidationPipe {
       }
     }
     if (passedOn(metadata)) return Promise.resolve(value);
+    if (nothingGiven(value, metadata.metatype)) return Promise.resolve(new metadata.metatype!());
     return this.validated(value, metadata);
   }
 
