@@ -58,12 +58,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onSend', async (request, reply) => {
+    .addHook('onSend', (request, reply, payload, done) => {
       reply.header('x-request-id', request.id);
       // The playground page: its scripts only, and never framed by another site (it keeps a sign-in token).
       if (routePath(request) === '/graphql' && String(reply.getHeader('content-type')).startsWith('text/html')) {
         reply.header('content-security-policy', PLAYGROUND_PAGE.csp);
       }
+      done(null, payload);
     });
   return app;
 }

@@ -16,16 +16,16 @@ export function refuseWhileNotServing(app: NestFastifyApplication): void {
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', async (request, reply) => {
+    .addHook('onRequest', (request, reply, done) => {
       if (lifecycle.serving) {
         // Counted until the answer is sent or the client goes: shutdown waits for these.
         reply.raw.once('close', lifecycle.requestStarted());
-        return;
+        return done();
       }
-      if (isHealthCheck(request)) return;
+      if (isHealthCheck(request)) return done();
       reply.headers(unavailableHeaders());
       if (lifecycle.state === 'shutting down') reply.header('connection', 'close');
       const { code, message } = new ServiceUnavailableError();
-      return refuse(reply, 503, code, message);
+      refuse(reply, 503, code, message);
     });
 }
