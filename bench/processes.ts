@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** A server under test in a process of its own, so that its CPU, heap and garbage collector are its alone. */
 export interface BenchProcess {
   url: string;
+  pid: number;
   /** CPU seconds (user and system) the process has spent so far, from /proc. */
   cpuSeconds(): number;
   /** Its resident memory in MiB, from /proc. */
@@ -36,7 +37,11 @@ export async function startProcess(
 ): Promise<BenchProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [script], {
+  // `npm run bench -- --profile=DIR`: each server writes its CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -55,6 +60,7 @@ export async function startProcess(
   const pid = child.pid!;
   return {
     url,
+    pid: child.pid!,
     cpuSeconds() {
       // The fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -24,6 +24,7 @@ import { type BenchRequest, type LoadResult, load } from './wrk.js';
  * on standard error. Record results in BENCHMARKS.md.
  *
  *   npm run bench -- --rounds=5 --seconds=5 --connections=20 --small=100 --large=10000 --scenarios=a,b
+ *   npm run bench -- --profile=/tmp/profiles   (each server's CPU profile, written when it stops)
  */
 const { values: flags } = parseArgs({
   options: {
@@ -34,8 +35,10 @@ const { values: flags } = parseArgs({
     small: { type: 'string', default: '100' },
     large: { type: 'string', default: '10000' },
     scenarios: { type: 'string', default: SCENARIOS.map((s) => s.id).join(',') },
+    profile: { type: 'string' },
   },
 });
+if (flags.profile) process.env.BENCH_PROFILE_DIR = flags.profile;
 const ROUNDS = Number(flags.rounds);
 const LOAD = { seconds: Number(flags.seconds), connections: Number(flags.connections), threads: Number(flags.threads) };
 
@@ -245,6 +248,8 @@ async function main(): Promise<void> {
           `CPU per answer ${(y.cpuUs / x.cpuUs).toFixed(2)}×`,
       );
     }
+    if (flags.profile)
+      log(`\nCPU profiles in ${flags.profile}: ${[...targets].map(([n, t]) => `${n} pid ${t.pid}`).join(', ')}`);
     const memory = [...targets].map(([name, t]) => `${name} ${t.rssMiB().toFixed(0)} MiB`).join(', ');
     log(`\nresident memory of each server process at the end: ${memory}`);
   } finally {

@@ -41,8 +41,6 @@ export class PublishedViewCache {
   }
 
   put(entry: PublishedEntry): void {
-    if (!this.entries) return;
-    this.entries.set(entry.id, entry);
-    this.slugs.set(entry.view.slug, entry.id);
+    if (this.entries?.set(entry.id, entry)) this.slugs.set(entry.view.slug, entry.id);
   }
 }

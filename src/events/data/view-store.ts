@@ -30,9 +30,11 @@ export class ViewStore<V extends { view: EventView } = { view: EventView }> {
     return this.entries.get(key);
   }
 
-  set(key: string, entry: V): void {
+  /** Whether it was kept: one larger than the whole store is not. */
+  set(key: string, entry: V): boolean {
     deepFreeze(entry.view);
     this.entries.set(key, entry);
+    return this.entries.has(key);
   }
 
   clear(): void {
