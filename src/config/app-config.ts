@@ -276,6 +276,13 @@ export class AppConfig {
   @WholeNumber({ min: 0, unit: 'bytes' })
   PUBLISHED_VIEW_CACHE_MAX_BYTES = 16 * 1024 * 1024;
 
+  /**
+   * totalCounts of anonymous event lists kept (by filter) until an event or shared-record change; 0 counts every
+   * time.
+   */
+  @WholeNumber({ min: 0 })
+  LIST_COUNT_CACHE_MAX = 1000;
+
   /** `Cache-Control: max-age` of anonymous public reads (GraphQL and partner feeds): how long browsers and CDNs keep them. */
   @WholeNumber({ min: 0, unit: 'seconds' })
   RESPONSE_CACHE_MAX_AGE_S = 30;

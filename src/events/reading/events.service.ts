@@ -8,6 +8,7 @@ import { type EventDocument, toDocument } from '../domain/event-document.js';
 import type { EventView } from '../domain/event-view.js';
 import { EventViewsRepository } from '../data/event-views.repository.js';
 import { PublicReads } from '../../database/public-reads.js';
+import { PublishedCounts } from './published-counts.js';
 import { UUID_PATTERN } from '../../common/validation/fields.js';
 import { previewedEvent } from '../../previews/previewed-event.js';
 
@@ -35,6 +36,7 @@ export class EventsService {
   constructor(
     private readonly views: EventViewsRepository,
     private readonly reads: PublicReads,
+    private readonly counts: PublishedCounts,
   ) {}
 
   /** Editors read the primary; anonymous readers' published rows may come from the read standby. */
@@ -171,13 +173,13 @@ export class EventsService {
       (v) => cursors.get(v.id)!,
       together
         ? () => Promise.resolve(Number(rows[0].total))
-        : async () => {
-            const [{ count }]: { count: string }[] = await this.query(
-              editor,
-              `SELECT count(*) AS count FROM (${matches}) matches`,
-              matchParams,
-            );
-            return Number(count);
+        : () => {
+            const sql = `SELECT count(*) AS count FROM (${matches}) matches`;
+            const count = async () => {
+              const [{ count }]: { count: string }[] = await this.query(editor, sql, matchParams);
+              return Number(count);
+            };
+            return editor ? count() : this.counts.count(`${sql}\n${JSON.stringify(matchParams)}`, count);
           },
     );
   }
