@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     return scenario;
   });
   const needed = new Set<TargetName>(chosen.map((s) => s.target));
+  if (needed.has('ceiling-edge')) needed.add('ceiling');
   if (needed.has('ceiling')) needed.add('small'); // its bytes are the small target's agenda answer
   if (needed.has('postgraphile')) needed.add('small'); // it reads the small target's database
 
@@ -102,7 +103,10 @@ async function main(): Promise<void> {
   await admin.connect();
   const databases: string[] = [];
   const targets = new Map<TargetName, BenchProcess>();
-  const ctx: BenchContext = { base: { small: '', large: '', cached: '', ceiling: '', postgraphile: '' }, token: '' };
+  const ctx: BenchContext = {
+    base: { small: '', large: '', cached: '', ceiling: '', 'ceiling-edge': '', postgraphile: '' },
+    token: '',
+  };
   const answerFile = join(tmpdir(), `agenda-bench-answer-${process.pid}.json`);
   try {
     for (const [name, target] of Object.entries(API_TARGETS) as [
@@ -165,7 +169,11 @@ async function main(): Promise<void> {
         'ceiling',
         await startProcess(entry('./ceiling.js'), { CEILING_ANSWER: answerFile }, { path: '/graphql', init }),
       );
-      ctx.base.ceiling = targets.get('ceiling')!.url;
+      if (needed.has('ceiling-edge')) {
+        const edge = { CEILING_ANSWER: answerFile, CEILING_EDGE: '1' };
+        targets.set('ceiling-edge', await startProcess(entry('./ceiling.js'), edge, { path: '/graphql', init }));
+      }
+      for (const name of ['ceiling', 'ceiling-edge'] as const) ctx.base[name] = targets.get(name)?.url ?? '';
       log(`ceiling: ${answer.length} bytes`);
     }
 
@@ -232,6 +240,8 @@ async function main(): Promise<void> {
     // [reference, measured]: printed as "measured vs reference".
     const pairs = [
       ['agenda-anonymous', 'agenda-cache-hit'],
+      ['ceiling', 'ceiling-edge'],
+      ['ceiling-edge', 'agenda-cache-hit'],
       ['agenda-cache-hit', 'agenda-304'],
       ['list-small', 'list-large'],
       ['search-small', 'search-large'],

@@ -5,9 +5,9 @@ import type { BenchRequest } from './wrk.js';
  * What a scenario runs against: `small` and `large` are the API over a database of `--small` and `--large`
  * published events (read-path.bench.ts starts them) with the response cache off, `cached` the API over `--small`
  * events with the cache on, `ceiling` a bare Fastify server that answers every request with the bytes of the
- * `agenda-anonymous` answer, `postgraphile` PostGraphile 5 over the `small` database (bench/postgraphile.ts).
+ * `agenda-anonymous` answer (`ceiling-edge` the same with what every public answer carries, bench/ceiling.ts), `postgraphile` PostGraphile 5 over the `small` database (bench/postgraphile.ts).
  */
-export type TargetName = 'small' | 'large' | 'cached' | 'ceiling' | 'postgraphile';
+export type TargetName = 'small' | 'large' | 'cached' | 'ceiling' | 'ceiling-edge' | 'postgraphile';
 
 export interface BenchContext {
   /** Base URL (http://127.0.0.1:port) of each target started for this run. */
@@ -74,6 +74,12 @@ export const SCENARIOS: Scenario[] = [
     label: 'bare Fastify, the agenda answer’s bytes (ceiling)',
     target: 'ceiling',
     request: ({ base }) => graphql(base.ceiling, FULL_AGENDA, { slug: 'bench-0' }),
+  },
+  {
+    id: 'ceiling-edge',
+    label: 'the same, with CORS, a request id, a log line and the cache headers',
+    target: 'ceiling-edge',
+    request: ({ base }) => graphql(base['ceiling-edge'], FULL_AGENDA, { slug: 'bench-0' }),
   },
   {
     id: 'typename',
