@@ -48,13 +48,18 @@ export async function startProcess(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${script} exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+    }
     const status = await fetch(`${url}${ready.path}`, ready.init).then(
       async (r) => (await r.arrayBuffer(), r.status),
       () => 0,
     );
     if (status === 200) break;
-    if (Date.now() > deadline) throw new Error(`${script} was not ready within 60 s`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${script} was not ready within 60 s`);
+    }
     await sleep(200);
   }
   const pid = child.pid!;

@@ -291,7 +291,7 @@ async function main() {
     // Warm up, then the quiet figure.
     await reader(base, Date.now() + 1000);
     const quiet = await reader(base, Date.now() + PHASE_MS);
-    let quietP99 = percentile(quiet, 99);
+    const quietP99 = percentile(quiet, 99);
     const rows = [['quiet', quiet.length, percentile(quiet, 50), quietP99, 1, '']];
     const phases = [
       ...ATTACKS.map((a) => ({ ...a, kind: 'http' })),
@@ -304,9 +304,9 @@ async function main() {
         // against a quiet figure taken just before it.
         rows.push([`${attack.name} (first try)`, ...phase.row.slice(1)]);
         const again = await reader(base, Date.now() + PHASE_MS);
-        quietP99 = percentile(again, 99);
-        rows.push(['quiet, again', again.length, percentile(again, 50), quietP99, 1, '']);
-        phase = await measure(base, port, attack, quietP99);
+        const againP99 = percentile(again, 99);
+        rows.push(['quiet, again', again.length, percentile(again, 50), againP99, 1, '']);
+        phase = await measure(base, port, attack, againP99);
       }
       if (!phase.answered || !phase.fast) failed = true;
       rows.push(phase.row);

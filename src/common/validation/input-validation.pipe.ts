@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { getMetadataStorage, type ValidationError } from 'class-validator';
+import { getMetadataStorage, IS_OPTIONAL, type ValidationError } from 'class-validator';
 import { BadInputError, DomainError } from '../errors/domain-error.js';
 import { nulPath } from './text-rules.js';
 
@@ -40,8 +40,6 @@ function passedOn({ metatype, type }: ArgumentMetadata): boolean {
   return nothingToValidate && type !== 'param' && type !== 'query';
 }
 
-/** class-validator's kind for @IsOptional and @ValidateIf. */
-const CONDITIONAL = 'conditionalValidation';
 const allOptional = new WeakMap<object, boolean>();
 
 /**
@@ -55,8 +53,9 @@ function nothingGiven(value: unknown, metatype: ArgumentMetadata['metatype']): b
   if (optional === undefined) {
     const rules = getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false);
     const fields = new Set(rules.map((r) => r.propertyName));
-    const conditional = new Set(rules.filter((r) => r.type === CONDITIONAL).map((r) => r.propertyName));
-    optional = fields.size > 0 && [...fields].every((field) => conditional.has(field));
+    // @IsOptional only: a @ValidateIf may hold on an empty object (a rule on one field when another is absent).
+    const skipped = new Set(rules.filter((r) => r.name === IS_OPTIONAL).map((r) => r.propertyName));
+    optional = fields.size > 0 && [...fields].every((field) => skipped.has(field));
     allOptional.set(metatype, optional);
   }
   return optional;
