@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { ADMIN, type Editors, signInEditors } from './support/editors.js';
 import { buildEvent, buildItem, buildSpeaker, importEvent } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
+import { webhookReceiver } from './support/webhook-receiver.js';
 
 const INVITE = `mutation($item: ID!, $speaker: ID!, $expiresAt: DateTime) {
   createSpeakerInvitation(agendaItemId: $item, speakerId: $speaker, expiresAt: $expiresAt) {
@@ -38,29 +37,13 @@ describe('speaker invitations', () => {
   let t: TestApp;
   let as: Editors;
   let db: DataSource;
-  const received: { event: string; body: any }[] = [];
-  let partner: Server;
+  let partner: Awaited<ReturnType<typeof webhookReceiver>>;
 
   beforeAll(async () => {
     t = await startTestApp({ ...ADMIN, WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_BASE_MS: '100' });
     as = await signInEditors(t);
     db = t.app.get(DataSource);
-    partner = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      req.on('end', () => {
-        received.push({ event: String(req.headers['agenda-event']), body: JSON.parse(body) });
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(partner.address() as AddressInfo).port}/hooks`;
-    const hook = await t.gql(
-      `mutation($url: String!) { createWebhook(url: $url, events: ["speaker.invited", "speaker.responded"]) { id } }`,
-      { url },
-      as.admin,
-    );
-    expect(hook.errors).toBeUndefined();
+    partner = await webhookReceiver(t, as.admin, ['speaker.invited', 'speaker.responded']);
   });
   afterAll(async () => {
     partner.close();
@@ -374,8 +357,8 @@ describe('speaker invitations', () => {
   it('sends speaker.invited with the link and speaker.responded with the answer, then drops the link', async () => {
     const s = await publishedEvent();
     const invitation = await invite(s);
-    await waitFor(() => received.some((r) => r.body.document?.invitation?.id === invitation.id));
-    const invited = received.find((r) => r.body.document?.invitation?.id === invitation.id)!;
+    await waitFor(() => partner.received.some((r) => r.body.document?.invitation?.id === invitation.id));
+    const invited = partner.received.find((r) => r.body.document?.invitation?.id === invitation.id)!;
     expect(invited.event).toBe('speaker.invited');
     expect(invited.body).toMatchObject({
       event: 'speaker.invited',
@@ -393,7 +376,7 @@ describe('speaker invitations', () => {
     await t.gql(RESPOND, { secret: secretOf(invitation.url), accept: true });
     const version = await versionOf(s);
     const responded = () =>
-      received.find((r) => r.event === 'speaker.responded' && r.body.document.invitation.id === invitation.id);
+      partner.received.find((r) => r.event === 'speaker.responded' && r.body.document.invitation.id === invitation.id);
     await waitFor(() => responded() !== undefined);
     expect(responded()!.body).toMatchObject({
       event: 'speaker.responded',

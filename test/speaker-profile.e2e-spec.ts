@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Client, createClient } from 'graphql-ws';
@@ -7,6 +6,7 @@ import { ADMIN, type Editors, signInEditors } from './support/editors.js';
 import { buildEvent, buildItem, buildSpeaker, importEvent } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
+import { webhookReceiver } from './support/webhook-receiver.js';
 
 const INVITE = `mutation($item: ID!, $speaker: ID!) {
   createSpeakerInvitation(agendaItemId: $item, speakerId: $speaker) { id url }
@@ -47,29 +47,13 @@ const codeOf = (res: { errors?: { extensions?: Record<string, any> }[] }) => res
 describe('speakers correct their profile; shared records reach published events', () => {
   let t: TestApp;
   let as: Editors;
-  let partner: Server;
+  let partner: Awaited<ReturnType<typeof webhookReceiver>>;
   let ws: Client | undefined;
-  const received: { event: string; body: any }[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ ...ADMIN, WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_BASE_MS: '100' });
     as = await signInEditors(t);
-    partner = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      req.on('end', () => {
-        received.push({ event: String(req.headers['agenda-event']), body: JSON.parse(body) });
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(partner.address() as AddressInfo).port}/hooks`;
-    const hook = await t.gql(
-      `mutation($url: String!) { createWebhook(url: $url, events: ["event.published"]) { id } }`,
-      { url },
-      as.admin,
-    );
-    expect(hook.errors).toBeUndefined();
+    partner = await webhookReceiver(t, as.admin, ['event.published']);
   });
   afterAll(async () => {
     await ws?.dispose();
@@ -249,7 +233,7 @@ describe('speakers correct their profile; shared records reach published events'
     );
     const publicBefore = (await t.gql(EVENT, { slug: s.slug })).data!.event;
     await new Promise((r) => setTimeout(r, 300)); // the subscription is registered
-    received.length = 0;
+    partner.received.length = 0;
 
     const renamed = await t.gql(
       UPDATE_SPEAKER,
@@ -277,8 +261,8 @@ describe('speakers correct their profile; shared records reach published events'
     // Subscribers and webhooks hear it as a publish, with the published document (not the draft).
     await waitFor(() => heard.some((e) => e?.speakers.some((x: any) => x.speaker.name === 'Colin Peregrine Wilson')));
     expect(heard.at(-1).title).toBe('Forum on crime');
-    await waitFor(() => received.some((r) => r.body.slug === s.slug));
-    const hook = received.find((r) => r.body.slug === s.slug)!;
+    await waitFor(() => partner.received.some((r) => r.body.slug === s.slug));
+    const hook = partner.received.find((r) => r.body.slug === s.slug)!;
     expect(hook.event).toBe('event.published');
     expect(hook.body).toMatchObject({ action: 'speaker updated', version: publicBefore.version });
     expect(hook.body.document.title).toBe('Forum on crime');
@@ -297,11 +281,11 @@ describe('speakers correct their profile; shared records reach published events'
     const withOrg = (await t.gql(EVENT, { slug: s.slug })).data!.event;
     expect(withOrg.speakers[0].speaker.organisation).toEqual({ name: 'Wilson Engines' });
     expect(withOrg.title).toBe('Forum on crime');
-    await waitFor(() => received.filter((r) => r.body.slug === s.slug).length === 2);
-    expect(received.filter((r) => r.body.slug === s.slug)[1].body.action).toBe('organisation updated');
+    await waitFor(() => partner.received.filter((r) => r.body.slug === s.slug).length === 2);
+    expect(partner.received.filter((r) => r.body.slug === s.slug)[1].body.action).toBe('organisation updated');
     const unchanged = await t.gql(UPDATE_SPEAKER, { id: s.speakerId, input: { bio: null } }, as.editor);
     expect(unchanged.errors).toBeUndefined();
     await new Promise((r) => setTimeout(r, 500));
-    expect(received.filter((r) => r.body.slug === s.slug)).toHaveLength(2);
+    expect(partner.received.filter((r) => r.body.slug === s.slug)).toHaveLength(2);
   });
 });
