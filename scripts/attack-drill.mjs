@@ -4,9 +4,10 @@
 // measured once more before it fails). Prints a table of figures. Loopback only, bounded: about a minute. The server runs on a fresh database of DATABASE_URL's server,
 // or of an embedded PostgreSQL (under .data/drill-postgres) when DATABASE_URL is unset; both are removed after.
 import { spawn } from 'node:child_process';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { freePort } from '../test/support/free-port.mjs';
 
 const PHASE_MS = Number(process.env.DRILL_PHASE_MS ?? 6000);
 /** Requests a second of each attack (the issue measured its flood at 40); the large documents come at BIG_RATE. */
@@ -19,15 +20,6 @@ const AGENDA = `query Agenda($slug: String!) { event(slug: $slug) { title starts
   startsAt endsAt keyPoints speakers { role status speaker { slug displayName jobTitle organisation { name } } } } } }`;
 const loop = (n) =>
   n === 0 ? 'title' : `agenda { speakers { speaker { appearances { agendaItem { event { ${loop(n - 1)} } } } } } }`;
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 async function database() {
   if (process.env.DATABASE_URL) {

@@ -9,12 +9,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { freePort } from '../test/support/free-port.mjs';
 import { startEmbeddedPostgres } from '../dist/src/database/embedded-postgres.js';
 
 const WRITERS = 4;
@@ -28,17 +28,6 @@ const problems = [];
 const check = (ok, message) => {
   if (!ok) problems.push(message);
 };
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // --- the private PostgreSQL --------------------------------------------------------------------------------------
 
