@@ -166,6 +166,50 @@ describe('public response cache', () => {
     expect(mutation.status).toBe(405);
   });
 
+  it('answers a repeated exact request before Fastify with what Fastify sent, and nothing else', async () => {
+    // The first of each text goes Fastify's way (a fill, or a hit by key); a repeat is answered by the front door.
+    const same = (res: request.Response) => {
+      const { date, 'x-request-id': id, ...rest } = res.headers;
+      expect(date).toBeDefined();
+      expect(id).toBeDefined();
+      return rest;
+    };
+    const vars = { slug };
+    const asks = [
+      () => post(server, EVENT, vars),
+      () =>
+        request(server)
+          .get('/graphql')
+          .query({ query: EVENT, variables: JSON.stringify(vars) }),
+    ];
+    for (const ask of asks) {
+      const first = await ask();
+      const { result: again, sql } = await statementsDuring(() => ask().set('x-request-id', 'door-1'));
+      expect(sql).toEqual([]);
+      expect(again.status).toBe(200);
+      expect(again.text).toBe(first.text);
+      expect(same(again)).toEqual(same(first));
+      expect(again.headers['x-request-id']).toBe('door-1');
+      const current = await ask().set('if-none-match', first.headers.etag);
+      expect(current.status).toBe(304);
+      expect(current.text).toBe('');
+      expect(current.headers.etag).toBe(first.headers.etag);
+    }
+    // The same bytes with another content type are not the same request: a simple one (a form's) is refused, as
+    // Apollo refuses what could be a cross-site request, whether or not an answer is kept.
+    const plain = await request(server)
+      .post('/graphql')
+      .set('content-type', 'text/plain')
+      .send(JSON.stringify({ query: EVENT, variables: vars }));
+    expect(plain.status).toBe(400);
+    expect(plain.headers['cache-control']).toBe(PRIVATE);
+    // A body the front door read and could not answer is Fastify's to parse, as it came.
+    const broken = await request(server).post('/graphql').set('content-type', 'application/json').send('{"query": ');
+    expect(broken.status).toBe(400);
+    const other = await post(server, EVENT, { slug: 'no-such-event' });
+    expect(other.body).toEqual({ data: { event: null } });
+  });
+
   it('sends private, no-store for mutations, errors and signed-in reads, and stores none of them', async () => {
     const mutation = await post(server, `mutation { login(email: "nobody@example.org", password: "wrong") { token } }`);
     expect(mutation.headers['cache-control']).toBe(PRIVATE);

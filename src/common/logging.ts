@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PinoLogger, type Params } from 'nestjs-pino';
-import { type Logger, pino } from 'pino';
+import { pino } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { serializeError } from './errors/format-error.js';
 
@@ -55,18 +55,27 @@ export const loggedUrl = (url: string): string =>
  * read).
  */
 export function logRequests(fastify: FastifyInstance): void {
-  const root = (): Logger => PinoLogger.root;
   fastify.addHook('onResponse', (request, reply, done) => {
-    const statusCode = reply.statusCode;
-    const line = {
-      reqId: request.id,
-      req: { method: request.method, url: loggedUrl(request.url), remoteAddress: request.ip },
-      res: { statusCode },
-      responseTime: Math.round(reply.elapsedTime),
-    };
-    root().info(line, statusCode >= 500 ? 'request errored' : 'request completed');
+    logRequest(request.id, request.raw, request.ip, reply.statusCode, reply.elapsedTime);
     done();
   });
+}
+
+/** The line of one request (`logRequests`), also written by the cache's front door (response-cache/front-door.ts). */
+export function logRequest(
+  id: string,
+  req: { method?: string; url?: string },
+  address: string | undefined,
+  statusCode: number,
+  elapsedMs: number,
+): void {
+  const line = {
+    reqId: id,
+    req: { method: req.method, url: loggedUrl(req.url ?? ''), remoteAddress: address },
+    res: { statusCode },
+    responseTime: Math.round(elapsedMs),
+  };
+  PinoLogger.root.info(line, statusCode >= 500 ? 'request errored' : 'request completed');
 }
 
 /** The standard-output destinations made by `loggerParams` (one per app), so that shutdown can flush them. */

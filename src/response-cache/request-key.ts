@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 
 /** The parts of a GraphQL request over HTTP that decide its answer. */
@@ -25,6 +26,9 @@ export function canonicalJson(value: unknown): string {
  */
 const KEPT = 1000;
 const KEPT_TEXT = 4096;
+
+/** A body longer than this is never remembered by its bytes. */
+export const REMEMBERED_BODY_MAX = KEPT_TEXT;
 
 function remembered<V>(memo: Map<string, V>, text: string, compute: () => V): V {
   if (memo.has(text)) return memo.get(text) as V;
@@ -63,15 +67,32 @@ function fromQueryString(query: Record<string, unknown>): Operation | undefined 
  * The cache key of an anonymous GraphQL request (GET or POST), or undefined when it cannot be one (a batch, no
  * operation, unreadable parameters): the document's SHA-256 (which is also its persisted-query id, so a GET by
  * hash and a POST with the text share an answer), the operation name, the variables as canonical JSON, and the
- * Accept header (it chooses the answer's content type).
+ * Accept header (it chooses the answer's content type). A GET's key is remembered by its URL and Accept header,
+ * a POST's by its body's bytes (`body`, when the front door read them), content type and Accept header: what
+ * `knownKey` answers by.
  */
-export function requestKey(request: FastifyRequest): string | undefined {
-  // A GET's key depends on its URL and Accept header only.
-  if (request.method !== 'GET') return keyOf(request);
-  return remembered(getKeys, `${request.url}\n${request.headers.accept ?? ''}`, () => keyOf(request));
+export function requestKey(request: FastifyRequest, body?: Buffer): string | undefined {
+  const text = exactText(request.raw, body);
+  return text === undefined ? keyOf(request) : remembered(known, text, () => keyOf(request));
 }
 
-const getKeys = new Map<string, string | undefined>();
+/**
+ * The key requestKey gave a request of exactly this URL, headers and body when Fastify routed one to /graphql, if it
+ * is still remembered: what the front door (common/http/front-door.ts) answers by, parsing nothing.
+ */
+export const knownKey = (req: IncomingMessage, body?: Buffer): string | undefined => {
+  const text = exactText(req, body);
+  return text === undefined ? undefined : known.get(text);
+};
+
+const known = new Map<string, string | undefined>();
+
+function exactText(req: IncomingMessage, body: Buffer | undefined): string | undefined {
+  const { accept = '', 'content-type': type = '' } = req.headers;
+  if (req.method === 'GET') return `GET ${req.url}\n${accept}`;
+  if (req.method === 'POST' && body) return `POST ${req.url}\n${accept}\n${type}\n${body.toString()}`;
+  return undefined;
+}
 
 function keyOf(request: FastifyRequest): string | undefined {
   const operation =

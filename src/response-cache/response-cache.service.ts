@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -11,8 +14,11 @@ import {
   sendPublic,
   strongETag,
 } from '../common/http/conditional.js';
+import { clientAddress, openFrontDoor, replayedBody } from '../common/http/front-door.js';
 import { routePath } from '../common/http/route-path.js';
+import { logRequest } from '../common/logging.js';
 import { AppConfig } from '../config/app-config.js';
+import { DatabaseLifecycle } from '../database/database-lifecycle.service.js';
 import { NotificationsService, SHARED_RECORD_CHANGES_CHANNEL } from '../database/notifications.service.js';
 import { readKey, refuseRateLimited } from '../edge/edge-hooks.js';
 import { RateLimitSync } from '../edge/rate-limit-sync.js';
@@ -20,13 +26,22 @@ import { EVENT_CHANGES_CHANNEL, type EventChangeSignal } from '../events/domain/
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { AnswerCache, type CachedAnswer, type Fill } from './answer-cache.js';
 import { AnswerScope, eventKey, eventSlugKey, LISTS_KEY } from './answer-scope.js';
-import { requestKey } from './request-key.js';
+import { knownKey, REMEMBERED_BODY_MAX, requestKey } from './request-key.js';
 
 /** Root fields whose answer depends on the events they name only; any other makes an answer depend on the lists. */
 const SINGLE_EVENT_ROOTS = new Set(['event', '__typename']);
 
 const onlySingleEvents = (operation: OperationDefinitionNode): boolean =>
   operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SINGLE_EVENT_ROOTS.has(s.name.value));
+
+/** The headers a reply has so far that are the same for every request: not its id or length. */
+function edgeHeaders(reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (typeof value === 'string' && name !== 'x-request-id' && name !== 'content-length') headers[name] = value;
+  }
+  return headers;
+}
 
 const isGraphQL = (request: FastifyRequest): boolean => routePath(request) === '/graphql';
 
@@ -46,17 +61,20 @@ export class ResponseCache implements OnModuleInit {
   private readonly scopes = new WeakMap<FastifyRequest, AnswerScope>();
   private readonly fills = new WeakMap<FastifyRequest, Fill>();
   private readonly served = new WeakSet<FastifyRequest>();
+  private readonly address: (req: IncomingMessage) => string | undefined;
 
   constructor(
     private readonly adapter: HttpAdapterHost,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
     private readonly limits: RateLimitSync,
+    private readonly lifecycle: DatabaseLifecycle,
   ) {
     if (config.RESPONSE_CACHE && config.RESPONSE_CACHE_MAX_BYTES > 0) {
       this.store = new AnswerCache(config.RESPONSE_CACHE_MAX_BYTES);
     }
     this.cacheControl = publicCacheControl(config.RESPONSE_CACHE_MAX_AGE_S, config.RESPONSE_CACHE_SWR_S);
+    this.address = clientAddress(config.trustProxy);
   }
 
   onModuleInit(): void {
@@ -80,6 +98,10 @@ export class ResponseCache implements OnModuleInit {
     });
     const { store } = this;
     if (!store) return;
+    openFrontDoor(fastify, {
+      bodyFirst: (req) => this.readsFirst(req),
+      answer: (req, res, body) => this.answerEarly(store, req, res, body),
+    });
     this.notifications.listen(EVENT_CHANGES_CHANNEL, (payload) => {
       const change = JSON.parse(payload) as EventChangeSignal;
       store.invalidate([eventKey(change.eventId), eventSlugKey(change.slug), LISTS_KEY]);
@@ -126,11 +148,63 @@ export class ResponseCache implements OnModuleInit {
     };
   }
 
+  /**
+   * The front door (common/http/front-door.ts): a request whose exact text Fastify has already routed to /graphql
+   * once (its URL, Accept and, for a POST, content type and body: requestKey remembers them with its key) and that
+   * is a hit now is answered here, with what the usual path would send: the stored headers (the edge's CORS
+   * header among them), a request id, 304 when current, the client's points counted, the request's log line.
+   * Anything else (a miss, a fill under way, a client over its budget, a token, the service not serving or not
+   * hearing change notices) goes the usual way.
+   */
+  private answerEarly(store: AnswerCache, req: IncomingMessage, res: ServerResponse, body?: Buffer): boolean {
+    if (!this.mayAnswerEarly(req)) return false;
+    const key = knownKey(req, body);
+    const hit = key === undefined ? undefined : store.get(key);
+    if (!hit) return false;
+    const started = performance.now();
+    const address = this.address(req);
+    // The point every request pays on arrival (edge-hooks.ts) and the operation's: refused, the usual path refuses.
+    if (this.limits.limiter.consume(readKey(address ?? ''), 1 + hit.points) > 0) return false;
+    res.once('close', this.lifecycle.requestStarted());
+    const id = (req.headers['x-request-id'] as string | undefined) || randomUUID();
+    if (notModified(req.headers, hit.headers.etag)) {
+      res.writeHead(304, { ...hit.headers, 'x-request-id': id });
+      res.end();
+    } else {
+      res.writeHead(200, { ...hit.headers, 'x-request-id': id, 'content-length': hit.body.length });
+      res.end(hit.body);
+    }
+    logRequest(id, req, address, res.statusCode, performance.now() - started);
+    return true;
+  }
+
+  private mayAnswerEarly(req: IncomingMessage): boolean {
+    return (
+      (req.method === 'GET' || req.method === 'POST') &&
+      req.headers.authorization === undefined &&
+      this.lifecycle.serving &&
+      this.notifications.connected()
+    );
+  }
+
+  /** A small POST to /graphql, plain (no encoding, its length declared), is read before it can be looked up. */
+  private readsFirst(req: IncomingMessage): boolean {
+    const { headers } = req;
+    return (
+      req.method === 'POST' &&
+      req.url?.startsWith('/graphql') === true &&
+      headers['content-encoding'] === undefined &&
+      headers['transfer-encoding'] === undefined &&
+      Number(headers['content-length']) <= REMEMBERED_BODY_MAX &&
+      this.mayAnswerEarly(req)
+    );
+  }
+
   /** A hit answers (true); a miss starts the one fill of its key, or waits for the one under way and looks again. */
   private async lookUp(store: AnswerCache, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     // Answers are trusted only while the change notices arrive.
     if (!this.notifications.connected()) return false;
-    const key = requestKey(request);
+    const key = requestKey(request, replayedBody(request.raw));
     if (key === undefined) return false;
     let hit = store.get(key);
     const pending = hit ? undefined : store.pending(key);
@@ -180,12 +254,16 @@ export class ResponseCache implements OnModuleInit {
     }
     const body = Buffer.from(payload);
     const keys = scope.surrogateKeys();
-    const headers = publicHeaders({
-      contentType: String(reply.getHeader('content-type')),
-      cacheControl: this.cacheControl,
-      etag: strongETag(body),
-      surrogateKeys: keys,
-    });
+    const headers = {
+      // What the edge has set already (CORS): the front door sends it too.
+      ...edgeHeaders(reply),
+      ...publicHeaders({
+        contentType: String(reply.getHeader('content-type')),
+        cacheControl: this.cacheControl,
+        etag: strongETag(body),
+        surrogateKeys: keys,
+      }),
+    };
     if (fill) this.store?.complete(fill, { body, headers, keys, points: scope.points });
     reply.headers(headers);
     if (!notModified(request.headers, headers.etag)) return payload;
