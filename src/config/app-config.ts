@@ -277,11 +277,11 @@ export class AppConfig {
   PUBLISHED_VIEW_CACHE_MAX_BYTES = 16 * 1024 * 1024;
 
   /**
-   * totalCounts of anonymous event lists kept (by filter) until an event or shared-record change; 0 counts every
-   * time.
+   * Anonymous event lists' totalCounts and pages (their event ids) kept, by filter and cursor, until an event or
+   * shared-record change (events/reading/published-lists.ts); 0 reads every time.
    */
   @WholeNumber({ min: 0 })
-  LIST_COUNT_CACHE_MAX = 1000;
+  LIST_CACHE_MAX = 1000;
 
   /** `Cache-Control: max-age` of anonymous public reads (GraphQL and partner feeds): how long browsers and CDNs keep them. */
   @WholeNumber({ min: 0, unit: 'seconds' })

@@ -3,7 +3,7 @@ import { SpeakersModule } from '../speakers/speakers.module.js';
 import { EventPublisher } from './data/event-publisher.js';
 import { EventViewsRepository } from './data/event-views.repository.js';
 import { PublishedViewCache } from './data/published-view-cache.js';
-import { PublishedCounts } from './reading/published-counts.js';
+import { PublishedLists } from './reading/published-lists.js';
 import { WorkingViewCache } from './data/working-view-cache.js';
 import { PublicationScheduler } from './editing/publication-scheduler.service.js';
 import { AgendaEditorService } from './editing/agenda-editor.service.js';
@@ -33,7 +33,7 @@ import { EventsService } from './reading/events.service.js';
     EventViewsRepository,
     WorkingViewCache,
     PublishedViewCache,
-    PublishedCounts,
+    PublishedLists,
     PublicationScheduler,
     EventPublisher,
     EventWriter,

@@ -8,7 +8,7 @@ import { type EventDocument, toDocument } from '../domain/event-document.js';
 import type { EventView } from '../domain/event-view.js';
 import { EventViewsRepository } from '../data/event-views.repository.js';
 import { PublicReads } from '../../database/public-reads.js';
-import { PublishedCounts } from './published-counts.js';
+import { PublishedLists } from './published-lists.js';
 import { UUID_PATTERN } from '../../common/validation/fields.js';
 import { previewedEvent } from '../../previews/previewed-event.js';
 
@@ -20,6 +20,7 @@ interface ListRow {
   id: string | null;
   /** The sort column as PostgreSQL prints it (microseconds kept), so a cursor resumes exactly after its row. */
   sort_key: string;
+  /** An anonymous list's row (`list_view`), read with its page. */
   view?: EventView;
   /** The number of matches, when counted in the same statement. */
   total?: string;
@@ -36,7 +37,7 @@ export class EventsService {
   constructor(
     private readonly views: EventViewsRepository,
     private readonly reads: PublicReads,
-    private readonly counts: PublishedCounts,
+    private readonly lists: PublishedLists,
   ) {}
 
   /** Editors read the primary; anonymous readers' published rows may come from the read standby. */
@@ -154,18 +155,31 @@ export class EventsService {
       select.push('l.list_view AS view');
       from += ' LEFT JOIN event_publications l ON l.event_id = page.id';
     }
-    const rows: ListRow[] = await this.query(
-      editor,
-      `WITH matches AS ${together ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (${matches}), page AS (${page})
-       SELECT ${select.join(', ')} FROM ${from} ORDER BY page.sort ${direction}, page.id ${direction}`,
-      params,
-    );
+    const sql = `WITH matches AS ${together ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (${matches}), page AS (${page})
+       SELECT ${select.join(', ')} FROM ${from} ORDER BY page.sort ${direction}, page.id ${direction}`;
+    let rows: ListRow[];
+    let views: (EventView | null)[];
+    if (editor) {
+      rows = await this.query<ListRow[]>(editor, sql, params);
+      views = await Promise.all(rows.filter((r) => r.id !== null).map((r) => loaders.eventViews.load(r.id!)));
+    } else {
+      // What an anonymous list finds (the page's ids, the count) is kept until the lists change (PublishedLists),
+      // not its rows: a kept page reads them again, 20 by id.
+      let read: ListRow[] | undefined;
+      rows = await this.lists.find(`${sql}\n${JSON.stringify(params)}`, async () => {
+        read = await this.query<ListRow[]>(editor, sql, params);
+        return read.map(({ view: _view, ...found }) => found);
+      });
+      views = read ? read.filter((r) => r.id !== null).map((r) => r.view!) : await this.listViews(rows);
+    }
     // Counted together, an empty page is one row: the count, and no event.
     const found = rows.filter((r): r is ListRow & { id: string } => r.id !== null);
-    const views = editor
-      ? await Promise.all(found.map((r) => loaders.eventViews.load(r.id)))
-      : found.map((r) => r.view!);
     const cursors = new Map(found.map((r) => [r.id, encodeCursor(r.sort_key, r.id)]));
+    const countSql = `SELECT count(*) AS count FROM (${matches}) matches`;
+    const count = async () => {
+      const [{ count }]: { count: string }[] = await this.query(editor, countSql, matchParams);
+      return Number(count);
+    };
     return toPage(
       views.filter((v): v is EventView => v !== null),
       first,
@@ -173,15 +187,21 @@ export class EventsService {
       (v) => cursors.get(v.id)!,
       together
         ? () => Promise.resolve(Number(rows[0].total))
-        : () => {
-            const sql = `SELECT count(*) AS count FROM (${matches}) matches`;
-            const count = async () => {
-              const [{ count }]: { count: string }[] = await this.query(editor, sql, matchParams);
-              return Number(count);
-            };
-            return editor ? count() : this.counts.count(`${sql}\n${JSON.stringify(matchParams)}`, count);
-          },
+        : () => (editor ? count() : this.lists.find(`${countSql}\n${JSON.stringify(matchParams)}`, count)),
     );
+  }
+
+  /** The small list rows (`list_view`) of a kept page, in its order; null for an event no longer published. */
+  private async listViews(page: ListRow[]): Promise<(EventView | null)[]> {
+    const ids = page.flatMap((r) => (r.id === null ? [] : [r.id]));
+    if (ids.length === 0) return [];
+    const rows: { id: string; view: EventView }[] = await this.query(
+      false,
+      `SELECT event_id AS id, list_view AS view FROM event_publications WHERE event_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r.view]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** Sector.events: the events of one sector the caller may see, soonest first. */

@@ -8,13 +8,16 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
 
 const LIST = `{ events(first: 2) { totalCount nodes { slug } } }`;
+const SEARCH = `query($q: String!) { events(first: 2, filter: { search: $q }) { totalCount nodes { slug title } } }`;
 const COUNT = /SELECT count\(\*\)/;
+const FINDING = /WITH matches/;
+const ROWS = /list_view AS view FROM event_publications WHERE event_id = ANY/;
 
 /**
- * Anonymous lists' totalCount is kept until the lists may have changed (PublishedCounts): the response cache is off
- * here, so every list runs its page statement and only the count is kept.
+ * What anonymous lists find (totalCount, the page's ids) is kept until the lists may have changed (PublishedLists):
+ * the response cache is off here, so every list still reads its page's rows, by id.
  */
-describe('totalCount of anonymous lists, kept until an event changes on any replica', () => {
+describe('anonymous lists: counts and pages kept until an event changes on any replica', () => {
   let t: TestApp;
   let other: NestFastifyApplication;
   let admin: string;
@@ -37,8 +40,8 @@ describe('totalCount of anonymous lists, kept until an event changes on any repl
     expect(await total()).toBe(3);
     const { result, sql } = await statementsDuring(() => total());
     expect(result).toBe(3);
-    expect(sql.filter((s) => COUNT.test(s))).toEqual([]);
-    expect(sql.length).toBeGreaterThan(0); // the page is read every time
+    expect(sql.filter((s) => COUNT.test(s) || FINDING.test(s))).toEqual([]);
+    expect(sql.filter((s) => ROWS.test(s))).toHaveLength(1); // the page's rows are read every time
   });
 
   it('counts again on every replica once an event is published or unpublished anywhere', async () => {
@@ -61,11 +64,32 @@ describe('totalCount of anonymous lists, kept until an event changes on any repl
     await waitFor(async () => (await total()) === 3, 1000);
   });
 
-  it('counts every time with LIST_COUNT_CACHE_MAX=0', async () => {
-    const app = await t.restart({ RESPONSE_CACHE: 'off', LIST_COUNT_CACHE_MAX: '0' });
+  it('finds and counts every time with LIST_CACHE_MAX=0', async () => {
+    const app = await t.restart({ RESPONSE_CACHE: 'off', LIST_CACHE_MAX: '0' });
     await total(app);
     const { sql } = await statementsDuring(() => total(app));
     expect(sql.filter((s) => COUNT.test(s))).toHaveLength(1);
+    expect(sql.filter((s) => FINDING.test(s))).toHaveLength(1);
     await t.stop(app);
+  });
+  it("keeps a search's page, and finds again on every replica once a matching event is published", async () => {
+    const search = async (app = t.app) => {
+      const res = await request(app.getHttpServer())
+        .post('/graphql')
+        .send({ query: SEARCH, variables: { q: 'Zanzibar' } });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.events as { totalCount: number; nodes: { slug: string; title: string }[] };
+    };
+    expect(await search()).toEqual({ totalCount: 0, nodes: [] });
+    expect(await search(other)).toEqual({ totalCount: 0, nodes: [] });
+    const { sql } = await statementsDuring(() => search());
+    expect(sql).toEqual([]); // nothing found: no rows to read either
+    const found = buildEvent({ title: 'Zanzibar Forum' });
+    await importEvent(t, found);
+    expect((await search()).nodes).toEqual([{ slug: found.slug, title: 'Zanzibar Forum' }]);
+    await waitFor(async () => (await search(other)).totalCount === 1, 1000);
+    const again = await statementsDuring(() => search(other));
+    expect(again.result.nodes).toEqual([{ slug: found.slug, title: 'Zanzibar Forum' }]);
+    expect(again.sql.filter((s) => FINDING.test(s))).toEqual([]);
   });
 });
