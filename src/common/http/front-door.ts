@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { Logger } from '@nestjs/common';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyInstance } from 'fastify';
 
@@ -36,10 +37,21 @@ export function openFrontDoor(fastify: FastifyInstance, early: EarlyAnswer): voi
     const body = replayed.get(request.raw);
     done(null, body ? Readable.from([body]) : payload);
   });
+  // A failure here is the front door's, not the request's: Fastify answers it, unless an answer has begun.
+  const answered = (req: IncomingMessage, res: ServerResponse, body?: Buffer): boolean => {
+    try {
+      return early.answer(req, res, body);
+    } catch (error) {
+      logger.error(error);
+      if (!res.headersSent) return false;
+      res.destroy();
+      return true;
+    }
+  };
   fastify.server.removeListener('request', handle);
   fastify.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!early.bodyFirst(req)) {
-      if (!early.answer(req, res)) handle(req, res);
+      if (!answered(req, res)) handle(req, res);
       return;
     }
     const chunks: Buffer[] = [];
@@ -48,12 +60,14 @@ export function openFrontDoor(fastify: FastifyInstance, early: EarlyAnswer): voi
     req.once('error', () => req.destroy());
     req.once('end', () => {
       const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-      if (early.answer(req, res, body)) return;
+      if (answered(req, res, body)) return;
       replayed.set(req, body);
       handle(req, res);
     });
   });
 }
+
+const logger = new Logger('FrontDoor');
 
 /**
  * The client's address as Fastify's `request.ip` reads it with the same `trustProxy` (the same library, the same
