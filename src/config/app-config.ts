@@ -172,6 +172,14 @@ export class AppConfig {
   @WholeNumber({ min: 0 })
   RATE_LIMIT_FEED_POINTS = 5;
 
+  /**
+   * How often the LISTEN connection sends itself a notice; one not heard back within this time gives the
+   * connection up as lost (a network that drops packets silently leaves a socket that looks open for hours, while
+   * the caches trust it to hear every change). 0: never.
+   */
+  @WholeNumber({ min: 0, unit: 'milliseconds' })
+  NOTIFY_HEARTBEAT_MS = 5000;
+
   /** How often each replica shares its counts through PostgreSQL. */
   @WholeNumber({ min: 50, unit: 'milliseconds' })
   RATE_LIMIT_SYNC_MS = 1000;

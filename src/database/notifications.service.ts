@@ -17,7 +17,9 @@ export const SHARED_RECORD_CHANGES_CHANNEL = 'shared_record_changes';
  * transaction arrives after it commits, in every replica, so caches, subscriptions and the webhook dispatcher
  * hear of committed changes only. A lost connection is made again within a second of the database answering
  * again (retrying every second at most), listens again, and then runs the `onReconnect` hooks (which catch up on
- * what was missed) before it counts as connected again for readiness.
+ * what was missed) before it counts as connected again for readiness. A connection that goes silent without
+ * ending (a network dropping packets) is found by a heartbeat: a notice to itself every NOTIFY_HEARTBEAT_MS, which
+ * must be heard back within as long, or the connection counts as lost.
  */
 @Injectable()
 export class NotificationsService implements OnApplicationShutdown {
@@ -36,6 +38,8 @@ export class NotificationsService implements OnApplicationShutdown {
   private readonly fences = new Map<string, () => void>();
   private stopFence?: () => void;
   private fenceSent: Promise<void> = Promise.resolve();
+  private heartbeat?: NodeJS.Timeout;
+  private beating = false;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -109,6 +113,7 @@ export class NotificationsService implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.heartbeat);
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);
@@ -142,6 +147,19 @@ export class NotificationsService implements OnApplicationShutdown {
     this.client = client;
     this.listenedBefore = true;
     this.failures = 0;
+    const every = this.config.NOTIFY_HEARTBEAT_MS;
+    if (every > 0 && !this.heartbeat) this.heartbeat = setInterval(() => this.beat(every), every).unref();
+  }
+
+  /** One heartbeat: a fence, which a connection that still listens hears back within `withinMs`. */
+  private beat(withinMs: number): void {
+    const client = this.client;
+    if (!client || this.beating) return;
+    this.beating = true;
+    void this.fence(withinMs).then((heard) => {
+      this.beating = false;
+      if (!heard && this.client === client) this.lost(client, new Error(`no notice heard back within ${withinMs} ms`));
+    });
   }
 
   /** Gives the connection up (once) and makes another one after a short wait. */
@@ -149,6 +167,8 @@ export class NotificationsService implements OnApplicationShutdown {
     if (this.stopped || this.given.has(client)) return;
     this.given.add(client);
     if (this.client === client) this.client = undefined;
+    // A fence sent on a silent connection may never settle: the next connection's must not queue behind it.
+    this.fenceSent = Promise.resolve();
     client.removeAllListeners('end');
     client.on('error', () => undefined);
     void client.end().catch(() => undefined);
