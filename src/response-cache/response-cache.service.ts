@@ -48,10 +48,11 @@ const isGraphQL = (request: FastifyRequest): boolean => routePath(request) === '
 /**
  * The public response cache (docs/caching.md). An anonymous GraphQL read whose answer is public (a query answered
  * without errors) is kept in memory with its bytes and headers, and a repeat of it is answered before Apollo parses
- * anything (a GET in Fastify's onRequest, a POST in preHandler once its body is read), charged the points the
- * operation cost. Every such answer, cached or not, is sent with `Cache-Control: public`, a strong ETag (304 on
- * If-None-Match) and the surrogate keys of what it depends on; every other /graphql answer with `private, no-store`. The change notices (NOTIFY, from any
- * replica) drop the answers of the event they name and the lists; a write to a shared record drops all.
+ * anything (an exact repeat at the front door, before Fastify; otherwise a GET in Fastify's onRequest, a POST in
+ * preHandler once its body is read), charged the points the operation cost. Every such answer, cached or not, is
+ * sent with `Cache-Control: public`, a strong ETag (304 on If-None-Match) and the surrogate keys of what it depends
+ * on; every other /graphql answer with `private, no-store`. The change notices (NOTIFY, from any replica) drop the
+ * answers of the event they name and the lists; a write to a shared record drops all.
  */
 @Injectable()
 export class ResponseCache implements OnModuleInit {
