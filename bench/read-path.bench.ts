@@ -193,6 +193,9 @@ async function main(): Promise<void> {
      */
     const loadWithCpu = async (scenario: Scenario) => {
       const target = targets.get(scenario.target)!;
+      // Its server may have been idle for a whole round (its pool's connections closed, its code cold): 1 s of the
+      // same load first, discarded, so that every scenario is measured warm, not some after a pause and some not.
+      await load(requests.get(scenario)!, { ...LOAD, seconds: 1 });
       const before = target.cpuSeconds();
       const started = process.hrtime.bigint();
       const result = await load(requests.get(scenario)!, LOAD);
