@@ -285,7 +285,7 @@ export class AppConfig {
   PUBLISHED_VIEW_CACHE_MAX_BYTES = 16 * 1024 * 1024;
 
   /**
-   * Anonymous event lists' totalCounts and pages (their event ids) kept, by filter and cursor, until an event or
+   * Anonymous event lists' totalCounts and pages (their small list rows) kept, by filter and cursor, until an event or
    * shared-record change (events/reading/published-lists.ts); 0 reads every time.
    */
   @WholeNumber({ min: 0 })

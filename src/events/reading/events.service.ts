@@ -163,14 +163,12 @@ export class EventsService {
       rows = await this.query<ListRow[]>(editor, sql, params);
       views = await Promise.all(rows.filter((r) => r.id !== null).map((r) => loaders.eventViews.load(r.id!)));
     } else {
-      // What an anonymous list finds (the page's ids, the count) is kept until the lists change (PublishedLists),
-      // not its rows: a kept page reads them again, 20 by id.
-      let read: ListRow[] | undefined;
-      rows = await this.lists.find(`${sql}\n${JSON.stringify(params)}`, async () => {
-        read = await this.query<ListRow[]>(editor, sql, params);
-        return read.map(({ view: _view, ...found }) => found);
-      });
-      views = read ? read.filter((r) => r.id !== null).map((r) => r.view!) : await this.listViews(rows);
+      // What an anonymous list finds (its page, with the pages' small rows, and its count) is kept until the lists
+      // change (PublishedLists).
+      rows = await this.lists.find(`${sql}\n${JSON.stringify(params)}`, () =>
+        this.query<ListRow[]>(editor, sql, params),
+      );
+      views = rows.filter((r) => r.id !== null).map((r) => r.view!);
     }
     // Counted together, an empty page is one row: the count, and no event.
     const found = rows.filter((r): r is ListRow & { id: string } => r.id !== null);
@@ -189,19 +187,6 @@ export class EventsService {
         ? () => Promise.resolve(Number(rows[0].total))
         : () => (editor ? count() : this.lists.find(`${countSql}\n${JSON.stringify(matchParams)}`, count)),
     );
-  }
-
-  /** The small list rows (`list_view`) of a kept page, in its order; null for an event no longer published. */
-  private async listViews(page: ListRow[]): Promise<(EventView | null)[]> {
-    const ids = page.flatMap((r) => (r.id === null ? [] : [r.id]));
-    if (ids.length === 0) return [];
-    const rows: { id: string; view: EventView }[] = await this.query(
-      false,
-      `SELECT event_id AS id, list_view AS view FROM event_publications WHERE event_id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r.view]));
-    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** Sector.events: the events of one sector the caller may see, soonest first. */
