@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ResolverErrorsToApollo } from './common/errors/format-error.js';
+import { trustProxy } from './common/http/client-address.js';
 import { routePath } from './common/http/route-path.js';
 import { serverOptions } from './common/http/server-options.js';
 import { loggerParams, logRequests } from './common/logging.js';
@@ -30,7 +31,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: () => randomUUID(),
     // The largest body anyone may send; edge-hooks.ts holds anonymous ones to QUERY_BODY_LIMIT.
     bodyLimit: config.DOCUMENT_BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxy(config.TRUST_PROXY),
     ...serverOptions(config),
   });
   const root = {

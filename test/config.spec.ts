@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
+import { trustProxy } from '../src/common/http/client-address.js';
 import { ConfigError, loadConfig } from '../src/config/load-config.js';
 
 const problemsOf = (env: Record<string, string>): string[] => {
@@ -32,10 +33,13 @@ describe('configuration', () => {
   });
 
   it('reads TRUST_PROXY as a yes or no, a hop count, or the proxies', () => {
-    expect(loadConfig({}).trustProxy).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5']);
-    const hops = loadConfig({ TRUST_PROXY: '2' }).trustProxy as (address: string, hop: number) => boolean;
+    expect(trustProxy(loadConfig({}).TRUST_PROXY)).toBe(false);
+    expect(trustProxy(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY)).toBe(true);
+    expect(trustProxy(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).TRUST_PROXY)).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.5',
+    ]);
+    const hops = trustProxy(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY) as (address: string, hop: number) => boolean;
     expect([hops('x', 0), hops('x', 1), hops('x', 2)]).toEqual([true, true, false]);
     expect(problemsOf({ TRUST_PROXY: 'yes please' })).toEqual([
       'TRUST_PROXY must be true, false, a number of hops, or proxy addresses/networks separated by commas',

@@ -26,16 +26,6 @@ export class AppConfig {
   })
   TRUST_PROXY = 'false';
 
-  /** TRUST_PROXY as Fastify's `trustProxy` takes it (a hop count as a function of the hop). */
-  get trustProxy(): boolean | string[] | ((address: string, hop: number) => boolean) {
-    if (this.TRUST_PROXY === 'true' || this.TRUST_PROXY === 'false') return this.TRUST_PROXY === 'true';
-    if (/^\d+$/.test(this.TRUST_PROXY)) {
-      const hops = Number(this.TRUST_PROXY);
-      return (_address, hop) => hop < hops;
-    }
-    return this.TRUST_PROXY.split(',').map((part) => part.trim());
-  }
-
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;

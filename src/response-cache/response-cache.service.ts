@@ -14,7 +14,8 @@ import {
   sendPublic,
   strongETag,
 } from '../common/http/conditional.js';
-import { clientAddress, openFrontDoor, replayedBody } from '../common/http/front-door.js';
+import { clientAddress, trustProxy } from '../common/http/client-address.js';
+import { openFrontDoor, replayedBody } from '../common/http/front-door.js';
 import { routePath } from '../common/http/route-path.js';
 import { logRequest } from '../common/logging.js';
 import { AppConfig } from '../config/app-config.js';
@@ -75,7 +76,7 @@ export class ResponseCache implements OnModuleInit {
       this.store = new AnswerCache(config.RESPONSE_CACHE_MAX_BYTES);
     }
     this.cacheControl = publicCacheControl(config.RESPONSE_CACHE_MAX_AGE_S, config.RESPONSE_CACHE_SWR_S);
-    this.address = clientAddress(config.trustProxy);
+    this.address = clientAddress(trustProxy(config.TRUST_PROXY));
   }
 
   onModuleInit(): void {

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
-import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -68,18 +67,3 @@ export function openFrontDoor(fastify: FastifyInstance, early: EarlyAnswer): voi
 }
 
 const logger = new Logger('FrontDoor');
-
-/**
- * The client's address as Fastify's `request.ip` reads it with the same `trustProxy` (the same library, the same
- * reading of the option), for requests answered before Fastify.
- */
-export function clientAddress(
-  trust: boolean | string[] | ((address: string, hop: number) => boolean),
-): (req: IncomingMessage) => string | undefined {
-  if (trust === false) return (req) => req.socket.remoteAddress;
-  const trusted = typeof trust === 'function' ? trust : trust === true ? () => true : proxyAddr.compile(trust);
-  return (req) => {
-    const all = proxyAddr.all(req, trusted);
-    return all[all.length - 1];
-  };
-}

@@ -2,7 +2,7 @@ import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from '@jest/globals';
 import Fastify from 'fastify';
-import { clientAddress } from '../src/common/http/front-door.js';
+import { clientAddress, trustProxy } from '../src/common/http/client-address.js';
 import { loadConfig } from '../src/config/load-config.js';
 
 const ask = (port: number, localAddress: string, xff: string | undefined): Promise<string> =>
@@ -24,7 +24,7 @@ describe('clientAddress', () => {
   it.each(['false', 'true', '1', '2', '127.0.0.1', '127.0.0.2, 127.0.0.9', '127.0.0.0/8'])(
     'reads the address as Fastify does with TRUST_PROXY=%s',
     async (setting) => {
-      const trust = loadConfig({ ...process.env, TRUST_PROXY: setting }).trustProxy;
+      const trust = trustProxy(loadConfig({ ...process.env, TRUST_PROXY: setting }).TRUST_PROXY);
       const address = clientAddress(trust);
       const fastify = Fastify({ trustProxy: trust });
       fastify.get('/', (request) => JSON.stringify({ fastify: request.ip, door: address(request.raw) }));
