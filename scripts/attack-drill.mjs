@@ -111,14 +111,23 @@ async function attacker(base, until, make, rate) {
   return outcomes;
 }
 
-/** A body sent a byte every second on raw sockets; resolves with how many the server closed within the phase. */
+/**
+ * A body sent a byte every second on raw sockets; resolves with how many the server closed within the phase after
+ * answering 408. Each socket reads what it is sent: one that did not would only notice the close when a later write
+ * failed, seconds after it.
+ */
 function trickle(port, until, sockets) {
   return new Promise((resolve) => {
     let closed = 0;
     const all = Array.from({ length: sockets }, () => {
       const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (text) => (answer += text));
       socket.on('error', () => {});
-      socket.on('close', () => (closed += 1));
+      socket.on('close', () => {
+        if (answer.startsWith('HTTP/1.1 408 ')) closed += 1;
+      });
       socket.write(
         'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n',
       );
