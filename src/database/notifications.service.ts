@@ -105,6 +105,15 @@ export class NotificationsService implements OnApplicationShutdown {
     this.reconnectHooks.push(hook);
   }
 
+  /**
+   * For what is kept from the database: calls `drop` on every notice on `channels`, and each time the connection
+   * listens again after it was lost (notices sent meanwhile are lost, so nothing kept from before can be trusted).
+   */
+  onStale(channels: readonly string[], drop: () => void): void {
+    for (const channel of channels) this.listen(channel, () => drop());
+    this.onReconnect(() => Promise.resolve(drop()));
+  }
+
   /** Whether notifications arrive (readiness): the connection listens, or nothing needs it. */
   connected(): boolean {
     return this.client !== undefined || this.handlers.size === 0;

@@ -108,9 +108,7 @@ export class ResponseCache implements OnModuleInit {
       const change = JSON.parse(payload) as EventChangeSignal;
       store.invalidate([eventKey(change.eventId), eventSlugKey(change.slug), LISTS_KEY]);
     });
-    this.notifications.listen(SHARED_RECORD_CHANGES_CHANNEL, () => store.clear());
-    // NOTIFYs sent while the connection was down are lost: nothing kept from before can be trusted.
-    this.notifications.onReconnect(() => Promise.resolve(store.clear()));
+    this.notifications.onStale([SHARED_RECORD_CHANGES_CHANNEL], () => store.clear());
   }
 
   /**

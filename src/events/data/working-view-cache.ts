@@ -31,8 +31,7 @@ export class WorkingViewCache implements OnModuleInit {
 
   onModuleInit(): void {
     if (!this.views) return;
-    this.notifications.listen(SHARED_RECORD_CHANGES_CHANNEL, () => this.clear());
-    this.notifications.onReconnect(() => Promise.resolve(this.clear()));
+    this.notifications.onStale([SHARED_RECORD_CHANGES_CHANNEL], () => this.clear());
   }
 
   /** The generation a read starts in: `put` keeps its copies only if nothing was dropped meanwhile. */

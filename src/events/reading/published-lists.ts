@@ -25,10 +25,9 @@ export class PublishedLists implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    if (!this.kept) return;
-    this.notifications.listen(EVENT_CHANGES_CHANNEL, () => this.kept?.clear());
-    this.notifications.listen(SHARED_RECORD_CHANGES_CHANNEL, () => this.kept?.clear());
-    this.notifications.onReconnect(() => Promise.resolve(this.kept?.clear()));
+    const { kept } = this;
+    if (!kept) return;
+    this.notifications.onStale([EVENT_CHANGES_CHANNEL, SHARED_RECORD_CHANGES_CHANNEL], () => kept.clear());
   }
 
   /** What `find` finds for `key`: kept from an earlier call while the lists are unchanged, else found now. */
