@@ -35,10 +35,18 @@ const BASE_ENV = {
   RATE_LIMIT_POINTS: '1000000',
 };
 
+/** Called with the application after it is built, before it starts (to watch its HTTP server from the start). */
+export type Prepare = (app: NestFastifyApplication) => void;
+
 /** The real application on a database that exists already (startTestApp makes a fresh one); close it yourself. */
-export async function boot(databaseUrl: string, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
+export async function boot(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  prepare?: Prepare,
+): Promise<NestFastifyApplication> {
   const config = loadConfig({ ...BASE_ENV, DATABASE_URL: databaseUrl, ...env });
   const app = await createApp(config);
+  prepare?.(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   await app.get(DatabaseLifecycle).started;
@@ -46,9 +54,9 @@ export async function boot(databaseUrl: string, env: Record<string, string> = {}
 }
 
 /** The real application on its own fresh database, with the real migrations. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, prepare?: Prepare): Promise<TestApp> {
   const database = await createTestDatabase();
-  const apps: NestFastifyApplication[] = [await boot(database.url, env)];
+  const apps: NestFastifyApplication[] = [await boot(database.url, env, prepare)];
   const http = () => request.agent(apps[0].getHttpServer());
   return {
     app: apps[0],
