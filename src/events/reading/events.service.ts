@@ -157,21 +157,15 @@ export class EventsService {
     }
     const sql = `WITH matches AS ${together ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (${matches}), page AS (${page})
        SELECT ${select.join(', ')} FROM ${from} ORDER BY page.sort ${direction}, page.id ${direction}`;
-    let rows: ListRow[];
-    let views: (EventView | null)[];
-    if (editor) {
-      rows = await this.query<ListRow[]>(editor, sql, params);
-      views = await Promise.all(rows.filter((r) => r.id !== null).map((r) => loaders.eventViews.load(r.id!)));
-    } else {
-      // What an anonymous list finds (its page, with the pages' small rows, and its count) is kept until the lists
-      // change (PublishedLists).
-      rows = await this.lists.find(`${sql}\n${JSON.stringify(params)}`, () =>
-        this.query<ListRow[]>(editor, sql, params),
-      );
-      views = rows.filter((r) => r.id !== null).map((r) => r.view!);
-    }
+    const read = () => this.query<ListRow[]>(editor, sql, params);
+    // What an anonymous list finds (its page's small rows, and its count) is kept until the lists change
+    // (PublishedLists).
+    const rows = editor ? await read() : await this.lists.find(`${sql}\n${JSON.stringify(params)}`, read);
     // Counted together, an empty page is one row: the count, and no event.
     const found = rows.filter((r): r is ListRow & { id: string } => r.id !== null);
+    const views = editor
+      ? await Promise.all(found.map((r) => loaders.eventViews.load(r.id)))
+      : found.map((r) => r.view ?? null);
     const cursors = new Map(found.map((r) => [r.id, encodeCursor(r.sort_key, r.id)]));
     const countSql = `SELECT count(*) AS count FROM (${matches}) matches`;
     const count = async () => {
