@@ -5,13 +5,13 @@ import { NotificationsService, SHARED_RECORD_CHANGES_CHANNEL } from '../../datab
 import { EVENT_CHANGES_CHANNEL } from '../domain/event-change.js';
 
 /**
- * What anonymous event lists find, by the statement and parameters that find it, kept until the lists may have
- * changed: their `totalCount` and their pages (the events' small list rows, in order, with the cursors' sort keys).
- * Finding them is what grows with the database: PostgreSQL reads every match to count them, and every match of a
- * search to order it (its GIN index finds them unordered, one heap page each); a page kept costs no SQL at all. Any event change notice or shared-record change drops them all, on every replica, as does a lost
- * LISTEN connection (a write returns once its own replica heard its notices), and nothing is kept while the notices
- * do not arrive. One finding per key at a time; one under way when they are dropped is not kept. LIST_CACHE_MAX
- * findings at most; 0 reads every time.
+ * What anonymous event lists find, by the statement and parameters that find it, kept until the lists may have changed:
+ * their `totalCount` and their pages (the events' small list rows, in order, with the cursors' sort keys). Finding them
+ * is what grows with the database: PostgreSQL reads every match to count them, and every match of a search to order it
+ * (its GIN index finds them unordered, one heap page each); a page kept costs no SQL at all. Any event change notice or
+ * shared-record change drops them all, on every replica, as does a lost LISTEN connection (a write returns once its own
+ * replica heard its notices), and nothing is kept while the notices do not arrive. One finding per key at a time; one
+ * under way when they are dropped is not kept. LIST_CACHE_MAX findings at most; 0 reads every time.
  */
 @Injectable()
 export class PublishedLists implements OnModuleInit {
