@@ -61,7 +61,7 @@ export function logRequests(fastify: FastifyInstance): void {
   });
 }
 
-/** The line of one request (`logRequests`), also written by the cache's front door (response-cache/front-door.ts). */
+/** The line of one request (`logRequests`), also written for the front door's answers (common/http/front-door.ts). */
 export function logRequest(
   id: string,
   req: { method?: string; url?: string },
